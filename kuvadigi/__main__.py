@@ -1,0 +1,3 @@
+from kuvadigi.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Rendering: the only layer that knows about terminals, colours, JSON and text formats."""

@@ -1,0 +1,122 @@
+"""The stable JSON documents of `budget`, `estimate` and `check`.
+
+Amounts are JSON numbers written from their Decimal text, exact, never through a float;
+percentages are numbers in percent at two decimals. A blank cell of the document is
+null; an explicit 0 is 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import simplejson
+
+from kuvadigi.calc import BudgetFigures, EstimateFigures, LineFigures
+from kuvadigi.money import plain_amount
+from kuvadigi.problems import Problem
+
+
+def dumps(document: Any) -> str:
+    """JSON text with Decimals written exactly."""
+    return simplejson.dumps(document, use_decimal=True, ensure_ascii=False, indent=2)
+
+
+def _amount(amount: Decimal | None) -> Decimal | None:
+    return None if amount is None else plain_amount(amount)
+
+
+def _line(line: LineFigures) -> dict[str, Any]:
+    return {
+        "total": _amount(line.total),
+        "funding": {
+            source_id: _amount(amount) for source_id, amount in line.funding.items()
+        },
+        "actual": _amount(line.actual),
+        "committed": _amount(line.committed),
+        "remaining": _amount(line.remaining),
+        "utilisation": line.utilisation_shown,
+    }
+
+
+def budget_document(figures: BudgetFigures) -> dict[str, Any]:
+    """The budget as JSON: the projects shown and their totals row."""
+    budget = figures.budget
+    return {
+        "year": budget.year,
+        "as_of": budget.as_of,
+        "currency": budget.currency,
+        "projects": [
+            {
+                "id": p.project.id,
+                "name": p.project.name,
+                "name_en": p.project.name_en,
+                **_line(p.figures),
+            }
+            for p in figures.projects
+        ],
+        "totals": _line(figures.totals),
+    }
+
+
+def sources_document(figures: BudgetFigures) -> dict[str, Any]:
+    """The funding sources' totals and shares as JSON."""
+    return {
+        "year": figures.budget.year,
+        "as_of": figures.budget.as_of,
+        "currency": figures.budget.currency,
+        "sources": [
+            {
+                "id": source.source.id,
+                "name": source.source.name,
+                "name_en": source.source.name_en,
+                "total": _amount(source.total),
+                "share": source.share_shown,
+            }
+            for source in figures.sources
+        ],
+        "total": _amount(figures.totals.total),
+    }
+
+
+def estimate_document(figures: EstimateFigures) -> dict[str, Any]:
+    """The cost estimate as JSON: lines with their amounts per year, totals and shares."""
+    return {
+        "currency": figures.estimate.currency,
+        "years": figures.years,
+        "lines": [
+            {
+                "id": line.line.id,
+                "name": line.line.name,
+                "name_en": line.line.name_en,
+                "group": line.line.group,
+                "amounts": {
+                    str(year): _amount(amount) for year, amount in line.amounts.items()
+                },
+                "total": _amount(line.total),
+                "share": line.share_shown,
+            }
+            for line in figures.lines
+        ],
+        "year_totals": {
+            str(year): _amount(total) for year, total in figures.year_totals.items()
+        },
+        "total": _amount(figures.total),
+    }
+
+
+def check_document(findings: Sequence[Problem], ok: bool) -> dict[str, Any]:
+    """The findings of `check` as JSON."""
+    return {
+        "ok": ok,
+        "findings": [
+            {
+                "path": str(finding.path),
+                "line": finding.line,
+                "severity": finding.severity.value,
+                "message": finding.message,
+            }
+            for finding in findings
+        ],
+    }
