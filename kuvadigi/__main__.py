@@ -1,3 +1,3 @@
-from kuvadigi.cli import main
+from kuvadigi.start import main
 
 main()

@@ -195,9 +195,16 @@ def estimate_figures(estimate: Estimate, year: int | None = None) -> EstimateFig
         )
     ]
 
+    # The lines of each group, gathered in one pass (not one pass per group).
+    lines_of: dict[str, list[CostLineFigures]] = {
+        group.id: [] for group in estimate.groups
+    }
+    for figures in lines:
+        lines_of.setdefault(figures.line.group, []).append(figures)
+
     groups = []
     for group in estimate.groups:
-        members = [figures for figures in lines if figures.line.group == group.id]
+        members = lines_of[group.id]
         by_year = {y: _sum(member.amounts[y] for member in members) for y in years}
         groups.append(GroupFigures(group, by_year, _sum(by_year.values())))
 

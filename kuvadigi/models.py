@@ -14,55 +14,103 @@ Invariants:
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from kuvadigi.money import AmountError, parse_amount
+from kuvadigi.money import AmountError, parse_amount, shown
+from kuvadigi.problems import InvalidValue, Message
 
 
 def _amount_from_text(value: Any) -> Any:
     """Let only text, integers and Decimals become amounts; floats have already lost cents."""
-    if isinstance(value, bool):
-        raise AmountError(f"{value!r} is not an amount")
     if isinstance(value, str):
         return parse_amount(value)
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         return parse_amount(str(value))
     if isinstance(value, Decimal):
         return parse_amount(format(value, "f"))
-    if isinstance(value, float):
-        raise AmountError(
-            "amounts are read from text; a binary float cannot hold cents exactly"
-        )
-    return value
+    if value is None:
+        raise AmountError("amount.blank", "")
+    raise _wrong_kind(value, "kind.amount")
 
 
 def _year_from_text(value: Any) -> Any:
     """A year is four digits, written as such: `2019`, not `02019` or `2019.0`."""
-    text = (
-        str(value).strip()
-        if isinstance(value, str | int) and not isinstance(value, bool)
-        else None
-    )
-    if text is None or not (len(text) == 4 and text.isdigit() and text[0] != "0"):
-        raise ValueError(f"{value!r} is not a year; write four digits, e.g. 2020")
+    if isinstance(value, list | dict) or value is None:
+        raise _wrong_kind(value, "kind.year")
+    text = str(value).strip()
+    if isinstance(value, bool) or not (
+        len(text) == 4 and text.isascii() and text.isdigit() and text[0] != "0"
+    ):
+        raise InvalidValue("value.year", value=shown(text))
     return int(text)
 
 
+def _number_from_text(value: Any) -> Any:
+    """An action area's number: 1 to 99 in plain digits, not `01` or `1.0`."""
+    if isinstance(value, list | dict) or value is None:
+        raise _wrong_kind(value, "kind.number")
+    text = str(value).strip()
+    if isinstance(value, bool) or not re.fullmatch("[1-9][0-9]?", text):
+        raise InvalidValue("value.area_number", value=shown(text))
+    return int(text)
+
+
+def _wrong_kind(value: Any, expected: str) -> InvalidValue:
+    """The problem of a value that is not even the kind of thing its field takes."""
+    return InvalidValue(
+        "value.wrong_kind", expected=Message(expected), found=Message(kind_of(value))
+    )
+
+
+def kind_of(value: Any) -> str:
+    """The catalogue key that names the kind of a value read from YAML, for messages."""
+    if value is None:
+        return "kind.nothing"
+    if isinstance(value, list):
+        return "kind.list"
+    if isinstance(value, dict):
+        return "kind.mapping"
+    return "kind.text"
+
+
+def _none_as_table(value: Any) -> Any:
+    return {} if value is None else value
+
+
+def _none_as_list(value: Any) -> Any:
+    return [] if value is None else value
+
+
+# A table or list that may be left out may also be written with nothing under its key
+# (`funding:`): the same as left out.
+OR_NOTHING_TABLE = BeforeValidator(_none_as_table)
+OR_NOTHING_LIST = BeforeValidator(_none_as_list)
+
 Amount = Annotated[Decimal, BeforeValidator(_amount_from_text)]
 Year = Annotated[int, BeforeValidator(_year_from_text)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
+AreaNumber = Annotated[int, BeforeValidator(_number_from_text)]
+# The forms of ids, months and measure numbers; the loader names each in its messages.
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+MEASURE_PATTERN = r"^[0-9]+\.[0-9]+$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Prose = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
-Month = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN)]
 
 
 class Model(BaseModel):
     """Base of every data model: closed to unknown keys, immutable once read."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a validator is built on first validation, not at import; a run
+    # that takes its data from the cache (kuvadigi.cache) validates nothing and so
+    # never pays for building one.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FundingSource(Model):
@@ -80,7 +128,7 @@ class Project(Model):
     name: Name
     name_en: Name | None = None
     total: Amount | None = Field(default=None, description="published total budget")
-    funding: dict[str, Amount] = Field(
+    funding: Annotated[dict[str, Amount], OR_NOTHING_TABLE] = Field(
         default_factory=dict, description="amount per funding source id; absent = blank"
     )
     actual: Amount | None = Field(default=None, description="actual spend (toteuma)")
@@ -96,7 +144,9 @@ class BudgetTotals(Model):
     """The budget's published totals row ("Yhteensä")."""
 
     total: Amount | None = None
-    funding: dict[str, Amount] = Field(default_factory=dict)
+    funding: Annotated[dict[str, Amount], OR_NOTHING_TABLE] = Field(
+        default_factory=dict
+    )
     actual: Amount | None = None
     committed: Amount | None = None
     remaining: Amount | None = None
@@ -169,7 +219,7 @@ class Vision(Model):
 class FocusMeasure(Model):
     """A focus measure of an action area for the year, numbered like 1.1."""
 
-    number: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+$")]
+    number: Annotated[str, StringConstraints(pattern=MEASURE_PATTERN)]
     name: Name
     name_en: Name | None = None
 
@@ -177,11 +227,13 @@ class FocusMeasure(Model):
 class ActionArea(Model):
     """One of the programme's action areas ("toimenpidekokonaisuus")."""
 
-    number: int = Field(ge=1, le=99)
+    number: AreaNumber = Field(ge=1, le=99)
     id: Id
     name: Name
     name_en: Name | None = None
-    focus_measures: list[FocusMeasure] = Field(default_factory=list)
+    focus_measures: Annotated[list[FocusMeasure], OR_NOTHING_LIST] = Field(
+        default_factory=list
+    )
 
 
 class ProgrammeProject(Model):
@@ -200,7 +252,7 @@ class Programme(Model):
     vision: Vision
     action_areas: list[ActionArea]
     projects: list[ProgrammeProject]
-    undescribed_budget_lines: list[str] = Field(
+    undescribed_budget_lines: Annotated[list[str], OR_NOTHING_LIST] = Field(
         default_factory=list,
         description="budget lines the programme gives no description (shown, not hidden)",
     )

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from kuvadigi.problems import InvalidValue
+
 ZERO = Decimal(0)
 HUNDRED = Fraction(100)
 
@@ -28,70 +30,150 @@ ROUNDING = ROUND_HALF_UP
 # the keyboard that adds a dozen zeros.
 AMOUNT_LIMIT = Decimal(10) ** 12
 
-# Digits, optionally grouped by threes with single spaces (also no-break ones) or
-# underscores, then optionally a dot and one or two decimals.
+# The separators a person may group thousands with: a space, a no-break space (what a
+# spreadsheet copies), a narrow no-break space (babel's Finnish output) or an underscore.
+_GROUP = "[ \u00a0\u202f_]"
+_WHOLE = rf"[0-9]{{1,3}} (?: {_GROUP} [0-9]{{3}} )+ | [0-9]+"
+
+# Digits, optionally grouped by threes, then optionally a dot and one or two decimals.
 _AMOUNT = re.compile(
-    r"""
-    (?P<whole> [0-9]{1,3} (?: [ \u00a0\u202f_] [0-9]{3} )+ | [0-9]+ )
-    (?: \. (?P<cents> [0-9]{1,2} ) )?
+    rf"""
+    (?P<whole> {_WHOLE} )
+    (?: \. (?P<cents> [0-9]{{1,2}} ) )?
     """,
     re.VERBOSE,
 )
+_DECIMAL_COMMA = re.compile(
+    rf"(?P<whole> {_WHOLE} ) , (?P<cents> [0-9]{{1,2}} )", re.VERBOSE
+)
+_EXPONENT = re.compile(r"[0-9]+(?:\.[0-9]*)?[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+")
+# What a spreadsheet shows for an empty cell, copied into a file.
+_BLANK_MARKS = frozenset({"-", "\u2013", "\u2014", "n/a", "N/A", "NA", "?"})
+_MINUS_SIGNS = "-\u2212\u2013"
+_CURRENCY = re.compile(r"€|\$|£|(?i:eur)")
+# How many slips in a row an offered fix mends: `43,71 %` becomes 43.71.
+_MENDS = 2
+# Text longer than this is shortened in messages: a message is one line.
+_SHOWN_LENGTH = 40
 
 
-class AmountError(ValueError):
-    """Text that is not an amount as kuvadigi reads it; the message says why and how to fix it."""
+class AmountError(InvalidValue):
+    """Text that is not an amount as kuvadigi reads it. Its message (a catalogue key and
+    fields) says why; `replacement`, where there is one, is the amount the person most
+    likely meant, written the way kuvadigi reads it."""
+
+    def __init__(self, key: str, text: str, replacement: str | None = None) -> None:
+        super().__init__(key, text=shown(text))
+        self.replacement = replacement
 
 
 def parse_amount(text: str) -> Decimal:
     """Read an amount the way a person reads it, or raise `AmountError` saying why not.
 
-    Accepted: `150000`, `150 000`, `150_000`, `1500.5`, `1500.50`. Refused, each with its
-    own message: signs, exponents, colons, commas, a leading zero, a bare `.5`, more than
-    two decimals, currency signs, and amounts of `AMOUNT_LIMIT` or more.
+    Accepted: `150000`, `150 000`, `150_000`, `1500.5`, `1500.50`, below `AMOUNT_LIMIT`.
+    Refused, each with its own message: signs, exponents, colons, commas, a leading
+    zero, a bare `.5`, more than two decimals, currency and percent signs, and words.
     """
+    return _parse(text, _MENDS)
+
+
+def _parse(text: str, mends: int) -> Decimal:
+    """`parse_amount`, looking for up to `mends` slips in a row to mend in the
+    replacement its error offers."""
     stripped = text.strip()
     match = _AMOUNT.fullmatch(stripped)
     if match is None:
-        raise AmountError(_why_not_an_amount(stripped))
+        raise _why_not_an_amount(stripped, mends)
 
-    whole = re.sub(r"[ \u00a0\u202f_]", "", match["whole"])
+    whole = _digits(match["whole"])
     if len(whole) > 1 and whole.startswith("0"):
-        raise AmountError(
-            f"{stripped!r} has a leading zero; write {whole.lstrip('0') or '0'}"
+        # Never octal, never silently 150000: the person says which they meant.
+        meant = (whole.lstrip("0") or "0") + (
+            f".{match['cents']}" if match["cents"] else ""
         )
+        raise AmountError("amount.leading_zero", stripped, meant)
 
     amount = Decimal(whole + "." + match["cents"] if match["cents"] else whole)
     if amount >= AMOUNT_LIMIT:
-        raise AmountError(
-            f"{stripped!r} is too large for an amount (limit {AMOUNT_LIMIT:,})"
-        )
+        raise AmountError("amount.too_large", stripped)
     return amount
 
 
-def _why_not_an_amount(text: str) -> str:
+def shown(text: str) -> str:
+    """`text` short enough to quote in a one-line message."""
+    if len(text) <= _SHOWN_LENGTH:
+        return text
+    return text[: _SHOWN_LENGTH - 1] + "…"
+
+
+def _digits(whole: str) -> str:
+    return re.sub(_GROUP, "", whole)
+
+
+def _meant(text: str, mends: int) -> str | None:
+    """`text` where it is an amount as kuvadigi reads it, or the amount it most likely
+    means once its next slip is mended too (`43,71` in `43,71 %`); None where it is
+    neither, or where no more slips are to be mended."""
+    if mends == 0:
+        return None
+    try:
+        _parse(text, mends - 1)
+    except AmountError as error:
+        return error.replacement
+    return text.strip()
+
+
+def _why_not_an_amount(text: str, mends: int) -> AmountError:
     """Name the most likely slip in `text`, which is not an amount."""
     if text == "":
-        return "an amount is missing; write 0 if the cell is zero"
-    if text.startswith("-"):
-        return f"{text!r} is negative; amounts cannot be negative"
+        return AmountError("amount.blank", text)
+    if text in _BLANK_MARKS:
+        return AmountError("amount.dash", text)
+    if text[0] in _MINUS_SIGNS and len(text) > 1:
+        return AmountError("amount.negative", text)
     if text.startswith("+"):
-        return f"{text!r} has a sign; write the digits only"
-    if re.fullmatch(r"[0-9.]*[eE][+-]?[0-9]+", text):
-        return f"{text!r} is in exponent notation; write the amount in full digits"
+        return AmountError("amount.sign", text, _meant(text[1:], mends))
+    if "%" in text:
+        return AmountError(
+            "amount.percent_sign", text, _meant(text.replace("%", ""), mends)
+        )
+    if _CURRENCY.search(text):
+        return AmountError(
+            "amount.currency_sign", text, _meant(_CURRENCY.sub("", text), mends)
+        )
+    if _EXPONENT.fullmatch(text):
+        return AmountError("amount.exponent", text, _written_out(text))
     if ":" in text:
-        return f"{text!r} has a colon; an amount is digits only, e.g. 150000"
+        return AmountError("amount.colon", text)
     if re.fullmatch(r"\.[0-9]+", text):
-        return f"{text!r} has no whole part; write 0{text}"
-    if re.fullmatch(r"[0-9 _\u00a0\u202f]+\.[0-9]{3,}", text):
-        return f"{text!r} has more than two decimals; cents are the smallest unit"
+        return AmountError("amount.no_whole", text, _meant("0" + text, mends))
+    if re.fullmatch(rf"(?:{_WHOLE})\.", text, re.VERBOSE):
+        return AmountError("amount.trailing_dot", text, _meant(text[:-1], mends))
+    if re.fullmatch(rf"(?:{_WHOLE})\.[0-9]{{3,}}", text, re.VERBOSE):
+        return AmountError("amount.cents", text)
+    comma = _DECIMAL_COMMA.fullmatch(text)
+    if comma:
+        return AmountError(
+            "amount.decimal_comma",
+            text,
+            _meant(f"{comma['whole']}.{comma['cents']}", mends),
+        )
     if "," in text:
-        return f"{text!r} has a comma; use a dot for cents (1500.50) and no thousands comma"
-    if any(sign in text for sign in "€$£"):
-        return f"{text!r} has a currency sign; write the digits only"
+        return AmountError("amount.comma", text)
+    if text.count(".") > 1:
+        return AmountError("amount.dots", text)
     if re.fullmatch(r"[0-9 _\u00a0\u202f.]+", text):
-        return f"{text!r} is not grouped by threes; write the digits only, e.g. 150000"
-    return f"{text!r} is not an amount; write digits only, e.g. 150000"
+        return AmountError("amount.grouping", text)
+    return AmountError("amount.not_amount", text)
+
+
+def _written_out(text: str) -> str | None:
+    """An amount in exponent notation (`1.0e+5`) written in full digits, where it is an
+    amount kuvadigi would take; None where it is not (too large, or below a cent)."""
+    value = Decimal(text)
+    if value >= AMOUNT_LIMIT or value != value.quantize(Decimal("0.01")):
+        return None
+    return amount_text(value)
 
 
 def amount_text(amount: Decimal) -> str:
@@ -117,6 +199,17 @@ def round_percent(percent: Fraction, places: int = 2) -> Decimal:
     """Round one exact percentage to `places` decimals with `ROUNDING`."""
     exact = Decimal(percent.numerator) / Decimal(percent.denominator)
     return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUNDING)
+
+
+def round_cents(amount: Fraction) -> Decimal:
+    """Round an exact amount (e.g. a projection) to cents with `ROUNDING`, exactly: by
+    integer arithmetic, so no intermediate decimal rounding can tip a half cent."""
+    cents = amount * 100
+    whole, rest = divmod(abs(cents.numerator), cents.denominator)
+    if 2 * rest >= cents.denominator:  # half up: a half cent goes away from zero
+        whole += 1
+    rounded = Decimal(whole).scaleb(-2)
+    return -rounded if cents < 0 else rounded
 
 
 def largest_remainder(

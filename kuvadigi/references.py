@@ -1,86 +1,110 @@
 """References within and between the data files: ids unique, every link resolves.
 
 Each function returns `(where, message)` pairs, `where` being the path of keys and list
-indexes to the offending value, so the loader can point at its line and column.
+indexes to the offending value, so the loader can point at its line and column (a last
+step wrapped in `KeyItself` points at the key rather than its value). Messages are
+`Message`s of the catalogue; a `LineOf` field becomes a line number once located.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import difflib
+from collections.abc import Iterable, Sequence
 
 from kuvadigi.models import Budget, Estimate, Programme
+from kuvadigi.problems import LineOf, Message
 
 Where = tuple[str | int, ...]
 Finding = tuple[Where, str]
 
+# How close a name must be to a known one to be offered as "did you mean".
+_SUGGESTION_CUTOFF = 0.6
+
+
+class KeyItself(str):
+    """The last step of a `where` that points at a mapping's key, not at its value:
+    an unknown name is shown where it is written."""
+
 
 def budget_references(budget: Budget) -> list[Finding]:
-    """Unique project ids and names; funding keys that name a funding source."""
+    """Unique funding source ids, project ids and names; funding keys that name a
+    funding source."""
     findings = _unique(
         (
             (("funding_sources", i, "id"), s.id)
             for i, s in enumerate(budget.funding_sources)
         ),
-        "funding source id",
+        "what.source_id",
     )
     findings += _unique(
         ((("projects", i, "id"), p.id) for i, p in enumerate(budget.projects)),
-        "project id",
+        "what.project_id",
     )
     findings += _unique(
         ((("projects", i, "name"), p.name) for i, p in enumerate(budget.projects)),
-        "project name",
+        "what.project_name",
     )
 
     source_ids = [source.id for source in budget.funding_sources]
-    for index, project in enumerate(budget.projects):
-        for key in project.funding:
+    places: list[tuple[Where, Iterable[str]]] = [
+        (("projects", index, "funding"), project.funding)
+        for index, project in enumerate(budget.projects)
+    ]
+    if budget.totals is not None:
+        places.append((("totals", "funding"), budget.totals.funding))
+    for where, keys in places:
+        for key in keys:
             if key not in source_ids:
                 findings.append(
                     (
-                        ("projects", index, "funding", key),
-                        f"no funding source {key!r}; the funding sources are "
-                        + ", ".join(source_ids),
+                        (*where, KeyItself(key)),
+                        Message(
+                            "ref.unknown_source",
+                            {"name": key, "known": ", ".join(source_ids)},
+                            _closest(key, source_ids),
+                        ),
                     )
-                )
-    if budget.totals is not None:
-        for key in budget.totals.funding:
-            if key not in source_ids:
-                findings.append(
-                    (("totals", "funding", key), f"no funding source {key!r}")
                 )
     return findings
 
 
 def estimate_references(estimate: Estimate) -> list[Finding]:
-    """Unique ids; each line's group exists; amounts only for the estimate's years."""
+    """Unique ids; each line's group exists; amounts only for the estimate's years, and
+    for each of them."""
     findings = _unique(
-        ((("groups", i, "id"), g.id) for i, g in enumerate(estimate.groups)), "group id"
+        ((("groups", i, "id"), g.id) for i, g in enumerate(estimate.groups)),
+        "what.group_id",
     )
     findings += _unique(
         ((("lines", i, "id"), line.id) for i, line in enumerate(estimate.lines)),
-        "cost line id",
+        "what.line_id",
     )
     findings += _unique(
-        ((("years", i), str(year)) for i, year in enumerate(estimate.years)), "year"
+        ((("years", i), str(year)) for i, year in enumerate(estimate.years)),
+        "what.year",
     )
 
     group_ids = [group.id for group in estimate.groups]
+    known_groups = set(group_ids)  # a set: a city's estimate may have thousands
     years = ", ".join(str(year) for year in estimate.years)
     for index, line in enumerate(estimate.lines):
-        if line.group not in group_ids:
+        if line.group not in known_groups:
             findings.append(
                 (
                     ("lines", index, "group"),
-                    f"no group {line.group!r}; the groups are " + ", ".join(group_ids),
+                    Message(
+                        "ref.unknown_group",
+                        {"group": line.group, "known": ", ".join(group_ids)},
+                        _closest(line.group, group_ids),
+                    ),
                 )
             )
         for year in line.amounts:
             if year not in estimate.years:
                 findings.append(
                     (
-                        ("lines", index, "amounts", str(year)),
-                        f"{year} is not one of the years {years}",
+                        ("lines", index, "amounts", KeyItself(year)),
+                        Message("ref.year_outside", {"year": year, "years": years}),
                     )
                 )
         for year in estimate.years:
@@ -88,13 +112,16 @@ def estimate_references(estimate: Estimate) -> list[Finding]:
                 findings.append(
                     (
                         ("lines", index, "amounts"),
-                        f"the amount for {year} is missing; write 0 if none",
+                        Message("ref.year_missing", {"year": year}),
                     )
                 )
     for year in estimate.year_totals or {}:
         if year not in estimate.years:
             findings.append(
-                (("year_totals", str(year)), f"{year} is not one of the years {years}")
+                (
+                    ("year_totals", KeyItself(year)),
+                    Message("ref.year_outside", {"year": year, "years": years}),
+                )
             )
     return findings
 
@@ -103,57 +130,89 @@ def programme_references(programme: Programme, budget: Budget) -> list[Finding]:
     """Every programme project links to budget lines that exist, and every budget line is
     either linked once or listed as undescribed."""
     budget_ids = [project.id for project in budget.projects]
+    # Looked up once per link: a set keeps a budget of 100 000 lines linear.
+    known_lines = set(budget_ids)
     findings = _unique(
         ((("projects", i, "id"), p.id) for i, p in enumerate(programme.projects)),
-        "programme project id",
+        "what.programme_project_id",
     )
     findings += _unique(
         (
             (("action_areas", i, "number"), str(a.number))
             for i, a in enumerate(programme.action_areas)
         ),
-        "action area number",
+        "what.area_number",
     )
 
     linked: dict[str, Where] = {}
-    for index, project in enumerate(programme.projects):
-        for position, line_id in enumerate(project.budget_lines):
-            where: Where = ("projects", index, "budget_lines", position)
-            if line_id not in budget_ids:
-                findings.append((where, f"the budget has no project {line_id!r}"))
-            elif line_id in linked:
-                findings.append((where, f"budget line {line_id!r} is linked twice"))
-            linked[line_id] = where
-    for position, line_id in enumerate(programme.undescribed_budget_lines):
-        where = ("undescribed_budget_lines", position)
-        if line_id not in budget_ids:
-            findings.append((where, f"the budget has no project {line_id!r}"))
-        elif line_id in linked:
-            findings.append(
-                (where, f"budget line {line_id!r} is linked to a project already")
-            )
-        linked[line_id] = where
-
-    for line_id in budget_ids:
-        if line_id not in linked:
+    # A misspelt link is reported once, as such, not again as the line it missed.
+    meant: set[str] = set()
+    links: list[tuple[Where, str, bool]] = [
+        (("projects", index, "budget_lines", position), line_id, False)
+        for index, project in enumerate(programme.projects)
+        for position, line_id in enumerate(project.budget_lines)
+    ]
+    links += [
+        (("undescribed_budget_lines", position), line_id, True)
+        for position, line_id in enumerate(programme.undescribed_budget_lines)
+    ]
+    for where, line_id, undescribed in links:
+        if line_id not in known_lines:
+            suggestion = _closest(line_id, budget_ids)
+            meant.add(suggestion or "")
             findings.append(
                 (
-                    ("projects",),
-                    f"budget line {line_id!r} has no programme project; link it in a "
-                    "project's budget_lines or list it under undescribed_budget_lines",
+                    where,
+                    Message("ref.no_budget_line", {"line": line_id}, suggestion),
                 )
             )
+        elif line_id in linked:
+            key = "ref.undescribed_linked" if undescribed else "ref.linked_twice"
+            first = LineOf(linked[line_id])
+            findings.append(
+                (where, Message(key, {"line": line_id, "first_line": first}))
+            )
+        linked.setdefault(line_id, where)
+
+    # Said where the fix goes: beside the undescribed lines, or else at the projects.
+    unlinked_at: Where = (
+        (KeyItself("undescribed_budget_lines"),)
+        if programme.undescribed_budget_lines
+        else (KeyItself("projects"),)
+    )
+    for line_id in budget_ids:
+        if line_id not in linked and line_id not in meant:
+            findings.append((unlinked_at, Message("ref.unlinked", {"line": line_id})))
     return findings
 
 
 def _unique(items: Iterable[tuple[Where, str]], what: str) -> list[Finding]:
-    """A finding for every repeat of a value among `items`."""
+    """A finding for every repeat of a value among `items` (ignoring case), naming the
+    line of its first use."""
     first: dict[str, Where] = {}
     findings: list[Finding] = []
     for where, value in items:
         key = value.casefold()
         if key in first:
-            findings.append((where, f"the {what} {value!r} is used twice"))
+            findings.append(
+                (
+                    where,
+                    Message(
+                        "ref.duplicate",
+                        {
+                            "what": Message(what),
+                            "value": value,
+                            "first_line": LineOf(first[key]),
+                        },
+                    ),
+                )
+            )
         else:
             first[key] = where
     return findings
+
+
+def _closest(name: str, known: Sequence[str]) -> str | None:
+    """The known name closest to `name`, where one is close enough to be a typo."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=_SUGGESTION_CUTOFF)
+    return close[0] if close else None

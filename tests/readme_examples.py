@@ -4,6 +4,11 @@ An example is a ```console block whose lines starting with `$ ` are commands (op
 prefixed by VAR=value settings) and whose other lines are the expected output, stdout
 and stderr together. Examples run in-process at the repository root, 100 columns wide.
 
+A README section (from one `## ` heading to the next) that holds the `IN_ORDER` marker
+is a walkthrough: its examples run one after another in a new empty folder, so they may
+write files there (e.g. `kuvadigi init mydata`) and each sees what the ones before it
+wrote; the repository is never written to.
+
     python -m tests.readme_examples --update   # rewrite README.md's outputs
 """
 
@@ -13,6 +18,8 @@ import os
 import re
 import shlex
 import sys
+import tempfile
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +28,7 @@ from typer.testing import CliRunner
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
+IN_ORDER = "<!-- examples run in order, in a new empty folder -->"
 ENVIRONMENT = {
     "COLUMNS": "100",
     "LANG": "C.UTF-8",
@@ -36,27 +44,56 @@ class Example:
 
     command: str
     expected: str
+    walkthrough: str | None = None  # the heading of its walkthrough section, if any
 
 
 def examples(text: str) -> list[Example]:
-    """Every `$ kuvadigi ...` command in the console blocks of `text`."""
+    """Every `$ kuvadigi ...` command in the console blocks of `text`, in order."""
     found = []
-    for block in BLOCK.findall(text):
-        command, output = None, []
-        for line in block.splitlines():
-            if line.startswith("$ "):
-                if command is not None:
-                    found.append(Example(command, "\n".join(output)))
-                command, output = line[2:], []
-            else:
-                output.append(line)
-        if command is not None:
-            found.append(Example(command, "\n".join(output)))
+    for section in re.split(r"\n(?=## )", text):
+        walkthrough = section.splitlines()[0] if IN_ORDER in section else None
+        for block in BLOCK.findall(section):
+            found += [
+                Example(command, expected, walkthrough)
+                for command, expected in _commands(block)
+            ]
     return found
 
 
-def run(command: str) -> str:
-    """The output of one README command, as the README shows it."""
+def _commands(block: str) -> list[tuple[str, str]]:
+    """The commands of one console block with the output shown under each."""
+    found = []
+    command, output = None, []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            if command is not None:
+                found.append((command, "\n".join(output)))
+            command, output = line[2:], []
+        else:
+            output.append(line)
+    if command is not None:
+        found.append((command, "\n".join(output)))
+    return found
+
+
+def outputs(found: list[Example]) -> list[str]:
+    """The output of each example: each walkthrough in its own new folder, in order."""
+    with ExitStack() as stack:
+        folders: dict[str, Path] = {}
+        printed = []
+        for example in found:
+            folder = REPO
+            if example.walkthrough is not None:
+                if example.walkthrough not in folders:
+                    made = stack.enter_context(tempfile.TemporaryDirectory())
+                    folders[example.walkthrough] = Path(made)
+                folder = folders[example.walkthrough]
+            printed.append(run(example.command, folder))
+        return printed
+
+
+def run(command: str, folder: Path = REPO) -> str:
+    """The output of one README command run in `folder`, as the README shows it."""
     from kuvadigi.cli import app
 
     words = shlex.split(command)
@@ -67,7 +104,7 @@ def run(command: str) -> str:
     assert words[0] == "kuvadigi", f"README examples run kuvadigi only: {command}"
 
     previous = Path.cwd()
-    os.chdir(REPO)
+    os.chdir(folder)
     try:
         result = CliRunner().invoke(
             app, words[1:], env=environment, catch_exceptions=False
@@ -85,18 +122,19 @@ def tidy(output: str) -> str:
 def update() -> None:
     """Rewrite every example's output in README.md with what kuvadigi prints now."""
 
+    text = README.read_text(encoding="utf-8")
+    printed = iter(outputs(examples(text)))
+
     def rewrite(match: re.Match[str]) -> str:
         lines = []
-        for example in examples(match.group(0)):
-            lines.append(f"$ {example.command}")
-            output = run(example.command)
+        for command, _ in _commands(match.group(1)):
+            lines.append(f"$ {command}")
+            output = next(printed)
             if output:
                 lines.append(output)
         return "```console\n" + "\n".join(lines) + "\n```"
 
-    README.write_text(
-        BLOCK.sub(rewrite, README.read_text(encoding="utf-8")), encoding="utf-8"
-    )
+    README.write_text(BLOCK.sub(rewrite, text), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -7,15 +7,35 @@ from pathlib import Path
 
 import pytest
 
-from .readme_examples import README, examples, run, tidy
+from .readme_examples import README, examples, outputs, run, tidy
 
 REPO = Path(__file__).resolve().parent.parent
 TEXT = README.read_text(encoding="utf-8")
+EXAMPLES = examples(TEXT)
+WALKTHROUGHS = sorted({e.walkthrough for e in EXAMPLES if e.walkthrough is not None})
 
 
-@pytest.mark.parametrize("example", examples(TEXT), ids=lambda example: example.command)
+@pytest.mark.parametrize(
+    "example",
+    [example for example in EXAMPLES if example.walkthrough is None],
+    ids=lambda example: example.command,
+)
 def test_readme_example_prints_what_the_readme_shows(example: object) -> None:
     assert run(example.command) == tidy(example.expected)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("walkthrough", WALKTHROUGHS)
+def test_readme_walkthrough_prints_what_the_readme_shows(walkthrough: str) -> None:
+    steps = [example for example in EXAMPLES if example.walkthrough == walkthrough]
+    printed = outputs(steps)
+    assert [
+        (step.command, output) for step, output in zip(steps, printed, strict=True)
+    ] == [(step.command, tidy(step.expected)) for step in steps]
+
+
+def test_readme_walkthrough_leaves_the_repository_alone() -> None:
+    assert not (REPO / "mydata").exists()
+    assert not (REPO / "data" / "followup").exists()
 
 
 def quick_start_commands() -> list[str]:

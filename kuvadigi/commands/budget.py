@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import enum
 from typing import Annotated, Any
 
 import typer
 
 from kuvadigi.cliapp import (
+    BudgetSort,
     DataOption,
+    ExcelOption,
     Format,
     FormatOption,
     LangOption,
@@ -15,7 +18,14 @@ from kuvadigi.cliapp import (
     app,
     lang_of,
     reporting,
+    require_csv_for_excel,
 )
+
+
+class BySource(enum.StrEnum):
+    """What `--by` can split the budget by."""
+
+    source = "source"
 
 
 @app.command()
@@ -30,19 +40,61 @@ def budget(
     year: Annotated[
         int | None, typer.Option("--year", help="Budget year [default: the latest].")
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="<yyyy-mm>",
+            help="The figures as of this month, YYYY-MM [default: the latest "
+            "recorded].",
+            show_default=False,
+        ),
+    ] = None,
+    revisions: Annotated[
+        bool,
+        typer.Option(
+            "--revisions",
+            help="Each line's original and revised total side by side with its "
+            "actual and remaining, and the revisions counted.",
+        ),
+    ] = False,
+    by: Annotated[
+        BySource | None,
+        typer.Option(
+            "--by",
+            help="source: the funding sources with their totals and shares instead of "
+            "the projects.",
+        ),
+    ] = None,
+    sort: Annotated[
+        BudgetSort,
+        typer.Option(
+            "--sort",
+            help="Order of the projects: as in the document, by name (Finnish "
+            "collation in Finnish: å, ä, ö after z), or by a figure, largest first.",
+        ),
+    ] = BudgetSort.document,
     data: DataOption = None,
     format: FormatOption = Format.table,
+    excel: ExcelOption = False,
     lang: LangOption = None,
 ) -> None:
     """The budget per project: funding sources, actual, committed, remaining, utilisation.
 
     Example: kuvadigi budget --project Ahti
+
+    Example: kuvadigi budget --by source --lang fi
+
+    Example: kuvadigi budget --data mydata --as-of 2019-06 --revisions
     """
     from kuvadigi import calc, loader
     from kuvadigi.matching import Ambiguous, NoMatch, find_project
 
     language = lang_of(lang)
-    loaded = loader.load_budget(loader.data_folder(data), year)
+    require_csv_for_excel(format, excel, language)
+    from kuvadigi.followup_cli import budget_as_of_option
+
+    loaded = budget_as_of_option(loader.data_folder(data), year, as_of, language)
 
     project_ids = None
     if project is not None:
@@ -63,16 +115,36 @@ def budget(
             ) from None
 
     figures = calc.budget_figures(loaded.model, project_ids)
-    if format is Format.json:
-        from kuvadigi.render.jsondoc import budget_document, dumps
+    from kuvadigi import views
+    from kuvadigi.render import csvout, jsondoc
+    from kuvadigi.render.show import show
 
-        print(dumps(budget_document(figures)))
+    if revisions:
+        from kuvadigi.followup_cli import show_revisions
+
+        show_revisions(loaded, figures, format, language, excel)
         return
 
-    from kuvadigi.render.terminal import console, print_table
-    from kuvadigi.views import budget_view
+    if by is BySource.source:
+        show(
+            format,
+            language,
+            table=lambda: views.sources_view(figures, language),
+            document=lambda: jsondoc.sources_document(figures),
+            csv=lambda: csvout.sources_table(figures),
+            excel=excel,
+        )
+        return
 
-    print_table(budget_view(figures, language), language, console())
+    figures = views.sort_budget(figures, sort.value, language)
+    show(
+        format,
+        language,
+        table=lambda: views.budget_view(figures, language),
+        document=lambda: jsondoc.budget_document(figures),
+        csv=lambda: csvout.budget_table(figures),
+        excel=excel,
+    )
 
 
 def _no_match_message(error: Any, lang: Any) -> str:

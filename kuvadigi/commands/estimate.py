@@ -8,6 +8,8 @@ import typer
 
 from kuvadigi.cliapp import (
     DataOption,
+    EstimateSort,
+    ExcelOption,
     Format,
     FormatOption,
     LangOption,
@@ -15,6 +17,7 @@ from kuvadigi.cliapp import (
     app,
     lang_of,
     reporting,
+    require_csv_for_excel,
 )
 
 
@@ -24,31 +27,62 @@ def estimate(
     year: Annotated[
         int | None, typer.Option("--year", help="One year of the estimate.")
     ] = None,
+    sort: Annotated[
+        EstimateSort,
+        typer.Option(
+            "--sort",
+            help="Order of the cost lines within their groups: as in the document, by "
+            "name (Finnish collation in Finnish), or by total, largest first.",
+        ),
+    ] = EstimateSort.document,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart", help="Draw the years of each group as a bar chart instead."
+        ),
+    ] = False,
     data: DataOption = None,
     format: FormatOption = Format.table,
+    excel: ExcelOption = False,
     lang: LangOption = None,
 ) -> None:
     """The cost estimate: cost lines by group, amounts per year, row totals, shares.
 
     Example: kuvadigi estimate --year 2020
+
+    Example: kuvadigi estimate --chart --lang fi
     """
     from kuvadigi import calc, loader
     from kuvadigi.i18n import say
 
     language = lang_of(lang)
+    require_csv_for_excel(format, excel, language)
+    if chart and format is not Format.table:
+        raise UsageProblem(say("error.chart_format", language))
     loaded = loader.load_estimate(loader.data_folder(data))
     if year is not None and year not in loaded.model.years:
         years = ", ".join(str(y) for y in loaded.model.years)
         raise UsageProblem(say("error.unknown_year", language, year=year, years=years))
 
     figures = calc.estimate_figures(loaded.model, year)
-    if format is Format.json:
-        from kuvadigi.render.jsondoc import dumps, estimate_document
+    from kuvadigi import views
 
-        print(dumps(estimate_document(figures)))
+    if chart:
+        from kuvadigi.render.charts import print_chart
+        from kuvadigi.render.terminal import console
+
+        print_chart(views.estimate_chart(figures, language), language, console())
         return
 
-    from kuvadigi.render.terminal import console, print_table
-    from kuvadigi.views import estimate_view
+    from kuvadigi.render import csvout, jsondoc
+    from kuvadigi.render.show import show
 
-    print_table(estimate_view(figures, language), language, console())
+    figures = views.sort_estimate(figures, sort.value, language)
+    show(
+        format,
+        language,
+        table=lambda: views.estimate_view(figures, language),
+        document=lambda: jsondoc.estimate_document(figures),
+        csv=lambda: csvout.estimate_table(figures),
+        excel=excel,
+    )

@@ -16,6 +16,8 @@ import simplejson
 from kuvadigi.calc import BudgetFigures, EstimateFigures, LineFigures
 from kuvadigi.money import plain_amount
 from kuvadigi.problems import Problem
+from kuvadigi.programme_view import ProgrammeView
+from kuvadigi.programme_view import ProjectView as ProgrammeProjectView
 
 
 def dumps(document: Any) -> str:
@@ -119,4 +121,42 @@ def check_document(findings: Sequence[Problem], ok: bool) -> dict[str, Any]:
             }
             for finding in findings
         ],
+    }
+
+
+def programme_document(view: ProgrammeView) -> dict[str, Any]:
+    """The programme as JSON: vision, action areas with focus measures, and the year's
+    projects with their budget lines' total and remaining (one action area only, when
+    the view holds one)."""
+    areas = [area.model_dump(mode="json") for area in view.action_areas]
+    if view.vision is None:
+        return {"action_areas": areas}
+
+    def project(item: ProgrammeProjectView) -> dict[str, Any]:
+        return {
+            "id": item.id,
+            "name": item.name,
+            "name_en": item.name_en,
+            "description": item.description,
+            "budget_lines": [
+                {
+                    "id": line.id,
+                    "name": line.name,
+                    "name_en": line.name_en,
+                    "total": _amount(line.total),
+                    "remaining": _amount(line.remaining),
+                }
+                for line in item.lines
+            ],
+            "total": _amount(item.total),
+            "remaining": _amount(item.remaining),
+        }
+
+    return {
+        "year": view.year,
+        "as_of": view.as_of,
+        "vision": view.vision.model_dump(mode="json"),
+        "action_areas": areas,
+        "projects": [project(item) for item in view.projects],
+        "undescribed_budget_lines": [project(item) for item in view.undescribed],
     }

@@ -1,0 +1,280 @@
+"""A cache of validated data: a repeat run on unchanged files skips YAML and validation.
+
+kuvadigi is run many times a day on the same files, and reading a large budget (YAML,
+then validation, then the reference checks) costs far more than the figures. So a model
+that was read without a problem is kept, and the next run on the same bytes takes it from
+here.
+
+Invariants:
+
+- Only data that passed every check is cached; a file with any problem is read afresh
+  on every run, so its messages never depend on the cache.
+- An entry is found by the SHA-256 of the exact bytes of the file (and of what its
+  checks depended on), of kuvadigi's own source and of the pydantic and Python versions:
+  a changed file, or a changed kuvadigi, never meets an old entry. An entry is stored
+  only if the file still has the bytes it had when the run began.
+- Entries live in the user's cache folder (`$KUVADIGI_CACHE_DIR`, else
+  `$XDG_CACHE_HOME/kuvadigi`, else `~/.cache/kuvadigi`), never in the data folder.
+  `KUVADIGI_NO_CACHE=1` turns the cache off.
+- A tampered or damaged entry is never used: each is signed (HMAC-SHA256) with a random
+  key that only the user can read, the folder and key must belong to the user and be
+  closed to others, and unpickling admits only kuvadigi's models and `Decimal`. An
+  entry that fails any of this counts as absent.
+- The cache never changes what a command prints or how it ends: any error while reading
+  or writing it counts as a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import io
+import os
+import pickle
+import platform
+import secrets
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+CACHE_ENV = "KUVADIGI_CACHE_DIR"
+NO_CACHE_ENV = "KUVADIGI_NO_CACHE"
+MAGIC = b"kuvadigi-cache-1\n"
+# Enough for a few data folders in a few versions; the least recently used go first.
+MAX_ENTRIES = 24
+# The size limit of a data file (`yamlfile.MAX_FILE_BYTES`, kept apart so that a run
+# that finds its data here need not import YAML); a larger file is never hashed.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_KEY_FILE = "key"
+_SUFFIX = ".entry"
+_DIGEST_SIZE = hashlib.sha256().digest_size
+
+T = TypeVar("T")
+
+
+def cache_folder() -> Path | None:
+    """Where entries are kept, or None where the cache is turned off."""
+    if os.environ.get(NO_CACHE_ENV, "").strip() not in ("", "0"):
+        return None
+    explicit = os.environ.get(CACHE_ENV, "").strip()
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "kuvadigi"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The cache slot of one file read as one kind of model.
+
+    Made before the file is read (`for_file`), asked for a kept model (`recall`), and,
+    when the file was read without a problem, given the model to keep (`remember`).
+    """
+
+    folder: Path
+    source: Path
+    name: str
+    content_digest: bytes
+    depends_on: bytes
+
+    @classmethod
+    def for_file(
+        cls, model: type[Any], source: Path, depends_on: bytes = b""
+    ) -> Entry | None:
+        """The slot for `source` read as `model`, its checks having also depended on
+        `depends_on`; None where the cache is off or the file cannot be read (the
+        ordinary reading then reports why)."""
+        folder = cache_folder()
+        if folder is None:
+            return None
+        content = _file_digest(source)
+        if content is None:
+            return None
+        return cls(
+            folder, source, _entry_name(model, content, depends_on), content, depends_on
+        )
+
+    def recall(self, model: type[T]) -> T | None:
+        """The model kept for these bytes, or None."""
+        try:
+            path = self.folder / self.name
+            signed = path.read_bytes()
+            key = _key(self.folder, create=False)
+            if key is None or not _private(path):
+                return None
+            payload = _verified(signed, key)
+            if payload is None:
+                return None
+            value = _ModelUnpickler(io.BytesIO(payload)).load()
+            # Touch the entry, so that pruning keeps the ones in use.
+            os.utime(path)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            return None
+        return value if isinstance(value, model) else None
+
+    def remember(self, value: Any) -> None:
+        """Keep `value`, read from the bytes this slot was made for."""
+        try:
+            if _file_digest(self.source) != self.content_digest:
+                # The file changed while it was being read: what was read may be of
+                # neither version, so it is not kept.
+                return
+            _make_private_folder(self.folder)
+            key = _key(self.folder, create=True)
+            if key is None:
+                return
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            signature = hmac.new(key, payload, hashlib.sha256).digest()
+            _write_private(self.folder / self.name, MAGIC + signature + payload)
+            _prune(self.folder)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            return
+
+
+def ids_digest(ids: Iterable[str]) -> bytes:
+    """A digest of a list of ids, for an entry whose checks depended on them."""
+    digest = hashlib.sha256()
+    for item in ids:
+        digest.update(item.encode("utf-8") + b"\0")
+    return digest.digest()
+
+
+def _file_digest(path: Path) -> bytes | None:
+    """The SHA-256 of a regular file's bytes; None for anything else (a device, a pipe:
+    reading it here would take what the ordinary reading needs, or never end) and for a
+    file over `MAX_FILE_BYTES`, which the ordinary reading refuses."""
+    try:
+        with path.open("rb") as file:
+            status = os.fstat(file.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
+                return None
+            digest = hashlib.sha256()
+            read = 0
+            while chunk := file.read(1 << 20):
+                read += len(chunk)
+                if read > MAX_FILE_BYTES:
+                    return None
+                digest.update(chunk)
+            return digest.digest()
+    except OSError:
+        return None
+
+
+def _entry_name(model: type[Any], content: bytes, depends_on: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in (
+        f"{model.__module__}.{model.__qualname__}".encode(),
+        content,
+        depends_on,
+        _code_version(),
+    ):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest() + _SUFFIX
+
+
+@cache
+def _code_version() -> bytes:
+    """What the meaning of a kept model depends on: kuvadigi's own source (every module
+    of the package, so a changed model or check invalidates every entry), and the
+    versions of pydantic and Python that pickled it."""
+    import pydantic
+
+    digest = hashlib.sha256()
+    digest.update(f"{pydantic.VERSION} {platform.python_version()}".encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.name.encode() + b"\0" + module.read_bytes())
+    return digest.digest()
+
+
+def _verified(signed: bytes, key: bytes) -> bytes | None:
+    """The payload of a signed entry, or None if it is not one or its signature fails."""
+    if not signed.startswith(MAGIC):
+        return None
+    body = signed[len(MAGIC) :]
+    signature, payload = body[:_DIGEST_SIZE], body[_DIGEST_SIZE:]
+    expected = hmac.new(key, payload, hashlib.sha256).digest()
+    return payload if hmac.compare_digest(signature, expected) else None
+
+
+def _key(folder: Path, *, create: bool) -> bytes | None:
+    """The folder's signing key, made on first use; None where the folder or key is
+    not the user's alone (then nothing is read from or written to the folder)."""
+    if not _private(folder):
+        return None
+    path = folder / _KEY_FILE
+    if create and not path.exists():
+        # Where another run makes it first, theirs is used.
+        with contextlib.suppress(FileExistsError):
+            _write_private(path, secrets.token_bytes(32), exclusive=True)
+    if not path.exists() or not _private(path):
+        return None
+    key = path.read_bytes()
+    return key if len(key) == 32 else None
+
+
+def _private(path: Path) -> bool:
+    """Whether `path` belongs to this user and no one else may write it (or, for the
+    key, read it)."""
+    if not hasattr(os, "getuid"):
+        return True  # no POSIX owners (Windows): the user's profile folder is private
+    info = path.stat()
+    closed = stat.S_IWGRP | stat.S_IWOTH
+    if path.name == _KEY_FILE:
+        closed |= stat.S_IRGRP | stat.S_IROTH
+    return info.st_uid == os.getuid() and not info.st_mode & closed
+
+
+def _make_private_folder(folder: Path) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def _write_private(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+    """Write `data` to `path` readable by the user only: whole or not at all."""
+    if exclusive:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        return
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _prune(folder: Path) -> None:
+    """Remove the least recently used entries beyond `MAX_ENTRIES`."""
+    entries = sorted(
+        folder.glob("*" + _SUFFIX), key=lambda path: path.stat().st_mtime, reverse=True
+    )
+    for stale in entries[MAX_ENTRIES:]:
+        stale.unlink(missing_ok=True)
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Unpickles kuvadigi's models and Decimals, and refuses every other class."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("decimal", "Decimal"):
+            from decimal import Decimal
+
+            return Decimal
+        if module == "kuvadigi.models":
+            from pydantic import BaseModel
+
+            from kuvadigi import models
+
+            found = getattr(models, name, None)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")

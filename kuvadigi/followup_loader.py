@@ -1,0 +1,233 @@
+"""Load a budget year's follow-up (monthly snapshots, revisions) from a data folder.
+
+Every file is validated with the models of `followup` and against the year's budget
+(each project and funding source named must exist there); all problems of all files
+are reported together, each located at its line. Nothing here writes to the folder.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from kuvadigi.followup import (
+    FIELD_NAMES,
+    FOLLOWUP_FOLDER,
+    MONTH_FILE,
+    MONTH_TEXT,
+    REVISIONS_FILE,
+    DatedRevision,
+    FollowUp,
+    MonthFile,
+    Revision,
+    RevisionsFile,
+    Snapshot,
+    year_of,
+)
+from kuvadigi.loader import load_model, raise_located
+from kuvadigi.models import Budget
+from kuvadigi.problems import DataError, Problem
+from kuvadigi.references import Finding, KeyItself, Where
+
+T = TypeVar("T")
+
+
+def followup_folder(folder: Path) -> Path:
+    """The follow-up folder of the data folder `folder` (it may not exist yet)."""
+    return folder / FOLLOWUP_FOLDER
+
+
+def month_file(folder: Path, month: str) -> Path:
+    """The file of `month`'s snapshot in the data folder `folder`."""
+    return followup_folder(folder) / f"{month}.yaml"
+
+
+def revisions_file(folder: Path) -> Path:
+    """The revisions file of the data folder `folder`."""
+    return followup_folder(folder) / REVISIONS_FILE
+
+
+def month_files(folder: Path) -> dict[str, Path]:
+    """Every month file in the follow-up folder of `folder`, of any year, by month.
+
+    A YAML file there that is neither a month file nor the revisions file is refused:
+    a misnamed month (`2019-2.yaml`) must not be silently left out of the figures.
+    Hidden files (an interrupted write's leftovers, the lock) are not data.
+    """
+    followup = followup_folder(folder)
+    if not followup.exists():
+        return {}
+    if not followup.is_dir():
+        raise DataError([Problem(followup, 0, 0, "is a file; it should be a folder")])
+
+    found: dict[str, Path] = {}
+    problems = []
+    for path in sorted(followup.iterdir()):
+        if path.name.startswith(".") or path.suffix not in (".yaml", ".yml"):
+            continue
+        match = MONTH_FILE.match(path.name)
+        if match and MONTH_TEXT.match(match["month"]):
+            found[match["month"]] = path
+        elif path.name != REVISIONS_FILE:
+            problems.append(
+                Problem(
+                    path,
+                    0,
+                    0,
+                    f"is not a follow-up file: name a month's file YYYY-MM.yaml "
+                    f"(e.g. 2019-02.yaml) and the revisions {REVISIONS_FILE}",
+                )
+            )
+    if problems:
+        raise DataError(problems)
+    return found
+
+
+def read_revisions(folder: Path) -> list[DatedRevision]:
+    """Every revision in the revisions file of `folder`, of any year, as written."""
+    path = revisions_file(folder)
+    if not path.exists():
+        return []
+    revisions = load_model(path, RevisionsFile, FIELD_NAMES).revisions
+    return [DatedRevision(revision, path, i) for i, revision in enumerate(revisions)]
+
+
+def load_followup(folder: Path, budget: Budget) -> FollowUp:
+    """The follow-up of `budget`'s year in the data folder `folder`, validated.
+
+    Files of other years are left out here (they belong to other budgets; `check`
+    reports those that have none). Raises `DataError` with every problem found.
+    """
+    problems: list[Problem] = []
+    snapshots = []
+    for month, path in month_files(folder).items():
+        if year_of(month) != budget.year:
+            continue
+        try:
+            snapshots.append(_snapshot(path, month, budget))
+        except DataError as error:
+            problems += error.problems
+
+    revisions = _collect(problems, lambda: _year_revisions(folder, budget)) or []
+    if problems:
+        raise DataError(problems)
+    return FollowUp(budget.year, snapshots, revisions)
+
+
+def _snapshot(path: Path, month: str, budget: Budget) -> Snapshot:
+    month_file_ = load_model(path, MonthFile, FIELD_NAMES)
+    findings: list[Finding] = []
+    if month_file_.as_of != month:
+        findings.append(
+            (
+                ("as_of",),
+                f"as_of says {month_file_.as_of} but the file is {path.name}; "
+                "a month's file is named after its month",
+            )
+        )
+    if month < budget.as_of:
+        findings.append(
+            (
+                ("as_of",),
+                f"{month} is before the {budget.year} budget's own figures "
+                f"(as of {budget.as_of}); follow-up starts from there",
+            )
+        )
+    project_ids = [project.id for project in budget.projects]
+    for project_id in month_file_.projects:
+        where: Where = ("projects", KeyItself(project_id))
+        findings += _unknown_project(where, project_id, project_ids)
+    raise_located(path, findings)
+    return Snapshot(month, path, dict(month_file_.projects))
+
+
+def _year_revisions(folder: Path, budget: Budget) -> list[DatedRevision]:
+    """The revisions dated in `budget`'s year, checked against it, in date order."""
+    revisions = [
+        dated
+        for dated in read_revisions(folder)
+        if dated.revision.date.year == budget.year
+    ]
+    findings: list[Finding] = []
+    for dated in revisions:
+        findings += revision_references(
+            dated.revision, ("revisions", dated.index), budget
+        )
+    if revisions:
+        raise_located(revisions[0].path, findings)
+    # sorted() is stable: revisions of one day keep the order they were written in.
+    return sorted(revisions, key=lambda dated: dated.revision.date)
+
+
+def revision_references(
+    revision: Revision, where: Where, budget: Budget
+) -> list[Finding]:
+    """What is wrong with `revision` against `budget`: unknown projects or funding
+    source, a zero amount, a line on both sides, `from` not fitting the kind."""
+    source_ids = [source.id for source in budget.funding_sources]
+    project_ids = [project.id for project in budget.projects]
+    findings: list[Finding] = []
+
+    if revision.source not in source_ids:
+        findings.append(
+            (
+                (*where, "source"),
+                f"no funding source {revision.source!r}; the funding sources are "
+                + ", ".join(source_ids),
+            )
+        )
+    if revision.kind == "transfer" and not revision.from_:
+        findings.append(
+            (
+                (*where, "kind"),
+                "a transfer names the lines it takes money from under 'from'",
+            )
+        )
+    if revision.kind == "new_money" and revision.from_:
+        findings.append(
+            (
+                (*where, "from"),
+                "new money comes from the funding source, not from lines: remove "
+                "'from', or make the revision a transfer",
+            )
+        )
+
+    for side, lines in (("from", revision.from_), ("to", revision.to)):
+        for project_id, amount in lines.items():
+            at: Where = (*where, side, project_id)
+            findings += _unknown_project(
+                (*where, side, KeyItself(project_id)), project_id, project_ids
+            )
+            if amount == 0:
+                findings.append((at, "the amount of a revision must be more than 0"))
+    for project_id in revision.from_.keys() & revision.to.keys():
+        findings.append(
+            (
+                (*where, "to", project_id),
+                f"{project_id!r} both gives and receives money in one revision",
+            )
+        )
+    return findings
+
+
+def _unknown_project(
+    where: Where, project_id: str, known: Iterable[str]
+) -> list[Finding]:
+    known = list(known)
+    if project_id in known:
+        return []
+    message = f"the budget has no project {project_id!r}"
+    close = difflib.get_close_matches(project_id, known, n=1, cutoff=0.6)
+    if close:
+        message += f"; did you mean {close[0]!r}?"
+    return [(where, message)]
+
+
+def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
+    try:
+        return load()
+    except DataError as error:
+        problems.extend(error.problems)
+        return None

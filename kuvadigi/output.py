@@ -1,0 +1,70 @@
+"""Where a writing command puts its output: the file or folder named by `--output`.
+
+Invariants:
+
+- An existing file is never overwritten without `--force`; a folder for a data package
+  may exist, but files of the same names in it are replaced only with `--force`.
+  Nothing else in it is touched.
+- A file is written whole or not at all: first into a hidden file beside it, then
+  renamed into place, so an interrupted run never leaves half a workbook behind.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from kuvadigi.cliapp import UsageProblem
+from kuvadigi.i18n import Lang, say
+
+
+def output_file(path: Path, force: bool, lang: Lang) -> Path:
+    """`path` checked as a file to write: its folder exists, and it does not, or `force`."""
+    if path.is_dir():
+        raise UsageProblem(say("error.output_is_folder", lang, path=path))
+    if not path.parent.is_dir():
+        raise UsageProblem(say("error.output_no_folder", lang, folder=path.parent))
+    if path.exists() and not force:
+        raise UsageProblem(say("error.output_exists", lang, path=path))
+    return path
+
+
+def output_folder(path: Path, names: list[str], force: bool, lang: Lang) -> Path:
+    """`path` checked as a folder to write `names` into (the caller creates it where it
+    is missing, once the data has been read).
+
+    A folder that already holds any of `names` is refused without `force`.
+    """
+    if path.exists() and not path.is_dir():
+        raise UsageProblem(say("error.output_is_file", lang, path=path))
+    if not path.parent.is_dir():
+        raise UsageProblem(say("error.output_no_folder", lang, folder=path.parent))
+    taken = [name for name in names if (path / name).exists()]
+    if taken and not force:
+        raise UsageProblem(say("error.output_exists", lang, path=path / taken[0]))
+    return path
+
+
+def write_whole(path: Path, write: Callable[[Path], None]) -> None:
+    """Have `write` fill a hidden file beside `path`, then move it into place.
+
+    The hidden file is opened by `write` itself (openpyxl, for one, insists), so it gets
+    the permissions of any new file; on failure it is removed.
+    """
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        write(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write `text` to `path` whole, in UTF-8 with Unix line ends."""
+
+    def fill(partial: Path) -> None:
+        with partial.open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+
+    write_whole(path, fill)

@@ -1,0 +1,199 @@
+"""Mistakes on the command line, told like kuvadigi's other errors: in the user's
+language, with the closest option, command or value offered, and the help hint.
+
+    Error: --format takes one of table, json, csv, markdown, not 'jsn'; did you mean 'json'?
+    Try 'kuvadigi budget --help' for help.
+
+typer (its built-in click) finds the mistake; `Commands`, the app's group class, catches
+it where the arguments are parsed and gives it back as a `ToldUsageError`, which typer
+shows and ends with exit 2 as it would its own.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import sys
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from typer._click import exceptions as click_errors
+from typer.core import TyperGroup
+
+# Only a mistake needs the messages: `--help` and `--version` start without them.
+if TYPE_CHECKING:
+    from kuvadigi.problems import Message
+
+# How close a name must be to a known one to be offered as "did you mean".
+_SUGGESTION_CUTOFF = 0.6
+_NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'")
+_EXTRA_ARGUMENTS = re.compile(
+    r"unexpected extra argument(?:\(s\)|s)? \((?P<value>.*)\)"
+)
+
+
+def usage_lines(message: str, command: str, lang: str) -> str:
+    """A usage error as printed: the message, then where help is."""
+    from kuvadigi.problems import Message
+
+    error = Message("usage.error", {"message": message}).told(lang)
+    return error + "\n" + Message("usage.try_help", {"command": command}).told(lang)
+
+
+def print_usage_error(message: str, command: str, lang: str, out: IO[str]) -> None:
+    """Print a usage error on `out`."""
+    print(usage_lines(message, command, lang), file=out)
+
+
+def language_of(arguments: Sequence[str]) -> str:
+    """The language asked for with --lang, else the one of the locale variables."""
+    from kuvadigi.i18n import lang_from_environment
+
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            return "fi" if arguments[index + 1] == "fi" else "en"
+        if argument.startswith("--lang="):
+            return "fi" if argument.removeprefix("--lang=") == "fi" else "en"
+    return lang_from_environment()
+
+
+class ToldUsageError(click_errors.UsageError):
+    """A usage error with kuvadigi's message; typer shows it and exits 2."""
+
+    def __init__(self, message: Message, command: str, lang: str) -> None:
+        super().__init__(message.told(lang))
+        self.message_said = message
+        self.command = command
+        self.lang = lang
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        print_usage_error(
+            self.message_said, self.command, self.lang, file or sys.stderr
+        )
+
+
+class Commands(TyperGroup):
+    """The app's group of commands: usage errors come out as `ToldUsageError`s."""
+
+    arguments: list[str]
+
+    def main(self, args: Sequence[str] | None = None, *more: Any, **extra: Any) -> Any:
+        # Kept to quote what was typed: a parse error does not carry the value.
+        self.arguments = list(sys.argv[1:] if args is None else args)
+        return super().main(args, *more, **extra)
+
+    def make_context(
+        self, info_name: str | None, args: list[str], *more: Any, **extra: Any
+    ) -> Any:
+        try:
+            return super().make_context(info_name, args, *more, **extra)
+        except click_errors.UsageError as error:
+            raise self._told(error) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click_errors.UsageError as error:
+            raise self._told(error) from None
+
+    def _told(self, error: click_errors.UsageError) -> click_errors.UsageError:
+        if isinstance(error, ToldUsageError | click_errors.NoArgsIsHelpError):
+            return error
+        arguments = getattr(self, "arguments", [])
+        command = self._command_path(error, arguments)
+        return ToldUsageError(
+            usage_message(error, arguments, self), command, language_of(arguments)
+        )
+
+    def _command_path(
+        self, error: click_errors.UsageError, arguments: Sequence[str]
+    ) -> str:
+        """`kuvadigi COMMAND` as typed, for the help hint."""
+        if error.ctx is not None:
+            return str(error.ctx.command_path)
+        name = next((word for word in arguments if word in self.commands), None)
+        return "kuvadigi" if name is None else f"kuvadigi {name}"
+
+
+def usage_message(
+    error: click_errors.UsageError, arguments: Sequence[str], group: Any
+) -> Message:
+    """kuvadigi's message for what click found wrong with `arguments`."""
+    from kuvadigi.problems import Message
+
+    if isinstance(error, click_errors.NoSuchOption):
+        known = _option_names(error.ctx.command if error.ctx else group)
+        return Message(
+            "usage.no_such_option",
+            {"option": error.option_name},
+            _closest(error.option_name, known),
+        )
+    if isinstance(error, click_errors.BadOptionUsage) and "requires an argument" in (
+        error.message
+    ):
+        return Message("usage.needs_value", {"option": error.option_name})
+    if isinstance(error, click_errors.BadParameter) and error.param is not None:
+        return _bad_value(error.param, arguments) or _other(error)
+
+    command = _NO_SUCH_COMMAND.search(error.message)
+    if command is not None:
+        name = command["name"]
+        known = list(getattr(group, "commands", {}))
+        return Message("usage.no_such_command", {"name": name}, _closest(name, known))
+    extra = _EXTRA_ARGUMENTS.search(error.message)
+    if extra is not None:
+        return Message("usage.extra_argument", {"value": extra["value"]})
+    return _other(error)
+
+
+def _bad_value(param: Any, arguments: Sequence[str]) -> Message | None:
+    """The message for a value an option does not take: the choices, or the kind."""
+    from kuvadigi.problems import Message
+
+    option = max(param.opts, key=len)
+    value = _value_given(param.opts, arguments)
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    if value is None:
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        choices = [str(member.value) for member in annotation]
+        return Message(
+            "usage.bad_choice",
+            {"option": option, "value": value, "choices": ", ".join(choices)},
+            _closest(value, choices),
+        )
+    if annotation is int:
+        return Message("usage.not_whole_number", {"option": option, "value": value})
+    return None
+
+
+def _value_given(opts: Sequence[str], arguments: Sequence[str]) -> str | None:
+    """The last value given to the option named by any of `opts` in `arguments`."""
+    given = None
+    for index, argument in enumerate(arguments):
+        if argument in opts and index + 1 < len(arguments):
+            given = arguments[index + 1]
+        for opt in opts:
+            if opt.startswith("--") and argument.startswith(opt + "="):
+                given = argument[len(opt) + 1 :]
+    return given
+
+
+def _option_names(command: Any) -> list[str]:
+    names = ["--help"]
+    for param in getattr(command, "params", []):
+        names += [opt for opt in param.opts if opt.startswith("--")]
+    return names
+
+
+def _closest(name: str, known: Sequence[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1, cutoff=_SUGGESTION_CUTOFF)
+    return close[0] if close else None
+
+
+def _other(error: click_errors.UsageError) -> Message:
+    from kuvadigi.problems import Message
+
+    return Message("usage.other", {"detail": error.format_message()})
