@@ -16,6 +16,9 @@ Invariants:
 - Entries live in the user's cache folder (`$KUVADIGI_CACHE_DIR`, else
   `$XDG_CACHE_HOME/kuvadigi`, else `~/.cache/kuvadigi`), never in the data folder.
   `KUVADIGI_NO_CACHE=1` turns the cache off.
+- Within one run, a file that is read twice as the same model (`check` reads the
+  budget, and so does its check of the follow-up) is read once: the models are
+  immutable, so the one read is shared. This holds with the cache turned off too.
 - A tampered or damaged entry is never used: each is signed (HMAC-SHA256) with a random
   key that only the user can read, the folder and key must belong to the user and be
   closed to others, and unpickling admits only kuvadigi's models and `Decimal`. An
@@ -35,7 +38,8 @@ import pickle
 import platform
 import secrets
 import stat
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -77,7 +81,7 @@ class Entry:
     when the file was read without a problem, given the model to keep (`remember`).
     """
 
-    folder: Path
+    folder: Path | None
     source: Path
     name: str
     content_digest: bytes
@@ -88,20 +92,27 @@ class Entry:
         cls, model: type[Any], source: Path, depends_on: bytes = b""
     ) -> Entry | None:
         """The slot for `source` read as `model`, its checks having also depended on
-        `depends_on`; None where the cache is off or the file cannot be read (the
-        ordinary reading then reports why)."""
-        folder = cache_folder()
-        if folder is None:
-            return None
+        `depends_on`; None where the file cannot be read here (the ordinary reading
+        then reports why). Its `folder` is None where the cache is turned off."""
         content = _file_digest(source)
         if content is None:
             return None
-        return cls(
-            folder, source, _entry_name(model, content, depends_on), content, depends_on
-        )
+        name = _entry_name(model, content, depends_on)
+        return cls(cache_folder(), source, name, content, depends_on)
 
     def recall(self, model: type[T]) -> T | None:
-        """The model kept for these bytes, or None."""
+        """The model kept for these bytes, by this run or an earlier one, or None."""
+        value = _read_in_this_run.get(self.name)
+        if value is None and self.folder is not None:
+            value = self._recall_kept()
+            if value is not None:
+                _share(self.name, value)
+        return value if isinstance(value, model) else None
+
+    def _recall_kept(self) -> Any:
+        """The model kept in the cache folder for these bytes, or None."""
+        if self.folder is None:
+            return None
         try:
             path = self.folder / self.name
             signed = path.read_bytes()
@@ -116,15 +127,18 @@ class Entry:
             os.utime(path)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
             return None
-        return value if isinstance(value, model) else None
+        return value
 
     def remember(self, value: Any) -> None:
         """Keep `value`, read from the bytes this slot was made for."""
+        if _file_digest(self.source) != self.content_digest:
+            # The file changed while it was being read: what was read may be of
+            # neither version, so it is not kept.
+            return
+        _share(self.name, value)
+        if self.folder is None:
+            return
         try:
-            if _file_digest(self.source) != self.content_digest:
-                # The file changed while it was being read: what was read may be of
-                # neither version, so it is not kept.
-                return
             _make_private_folder(self.folder)
             key = _key(self.folder, create=True)
             if key is None:
@@ -135,6 +149,63 @@ class Entry:
             _prune(self.folder)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return
+
+
+Where = tuple[str | int, ...]
+Position = tuple[int, int, bool]
+
+
+class Positions:
+    """The lines and columns of the values in one file that findings pointed at, kept
+    beside the file's other entries.
+
+    A finding of `check` is located by reading the file's YAML again; kept, a repeat
+    run on the same bytes points at the same lines without reading it (which for a
+    city's estimate took longer than all the figures). Call `save` when done.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._entry: Entry | None = None
+        self._known: dict[Where, Position] | None = None
+        self._found_new = False
+
+    def locate(
+        self, where: Where, locate: Callable[[Path, Where], Position]
+    ) -> Position:
+        """The position of `where`: kept, or found by `locate(path, where)`."""
+        if self._known is None:
+            self._entry = Entry.for_file(Positions, self.path)
+            kept = self._entry.recall(dict) if self._entry is not None else None
+            self._known = dict(kept) if kept else {}
+        key = tuple(where)
+        if key not in self._known:
+            self._known[key] = locate(self.path, where)
+            self._found_new = True
+        return self._known[key]
+
+    def save(self) -> None:
+        """Keep the positions found in this run for the next."""
+        if self._found_new and self._entry is not None and self._known is not None:
+            self._entry.remember(dict(self._known))
+            self._found_new = False
+
+
+# Models read in this run, newest last, by entry name: shared, since they are immutable.
+_read_in_this_run: OrderedDict[str, Any] = OrderedDict()
+_SHARED_IN_A_RUN = 8
+
+
+def _share(name: str, value: Any) -> None:
+    _read_in_this_run[name] = value
+    _read_in_this_run.move_to_end(name)
+    while len(_read_in_this_run) > _SHARED_IN_A_RUN:
+        _read_in_this_run.popitem(last=False)
+
+
+def forget_this_run() -> None:
+    """Forget the models read so far in this process (for tests of the cache folder)."""
+    _read_in_this_run.clear()
 
 
 def ids_digest(ids: Iterable[str]) -> bytes:

@@ -14,6 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from kuvadigi import yamlfile
+from kuvadigi.cache import Positions
 from kuvadigi.calc import BudgetFigures, EstimateFigures, LineFigures
 from kuvadigi.i18n import Lang, format_amount, format_percent, say
 from kuvadigi.money import ZERO, round_percent
@@ -29,11 +30,13 @@ class _Findings:
         self.path = path
         self.lang = lang
         self.found: list[Problem] = []
+        # Locating reads the file's YAML again; kept, a repeat run need not.
+        self.positions = Positions(path)
 
     def add(
         self, where: Where, message: str, severity: Severity = Severity.ERROR
     ) -> None:
-        line, column, _ = yamlfile.locate(self.path, where)
+        line, column, _ = self.positions.locate(where, yamlfile.locate)
         self.found.append(Problem(self.path, line, column, message, severity))
 
     def amount(
@@ -99,6 +102,7 @@ def check_budget(figures: BudgetFigures, path: Path, lang: Lang) -> list[Problem
                 published.funding.get(source.id),
                 _zero(derived.funding[source.id]),
             )
+    findings.positions.save()
     return findings.found
 
 
@@ -170,6 +174,7 @@ def check_estimate(figures: EstimateFigures, path: Path, lang: Lang) -> list[Pro
                 ),
                 Severity.NOTE,
             )
+    findings.positions.save()
     return findings.found
 
 

@@ -67,7 +67,35 @@ def reconcile(budget: Budget, followup: FollowUp, lang: Lang) -> list[Problem]:
     findings = _overspent_snapshots(budget, followup, lang)
     findings += _overspent_by_transfers(budget, followup, lang)
     findings += _decreasing_actuals(budget, followup, lang)
+    findings += _published_month_replaced(budget, followup, lang)
     findings += _transfers(budget, followup, lang)
+    return findings
+
+
+def _published_month_replaced(
+    budget: Budget, followup: FollowUp, lang: Lang
+) -> list[Problem]:
+    """Entries for the budget's own month (or earlier) replace published figures: only
+    a marked correction may do that, as `record` insists too."""
+    findings = []
+    for snapshot in followup.snapshots:
+        if snapshot.month > budget.as_of:
+            continue
+        for project_id, entry in snapshot.entries.items():
+            if not entry.correction:
+                findings.append(
+                    _finding(
+                        snapshot.path,
+                        ("projects", project_id),
+                        say(
+                            "check.published_month_replaced",
+                            lang,
+                            name=_name(budget, project_id),
+                            month=snapshot.month,
+                            as_of=budget.as_of,
+                        ),
+                    )
+                )
     return findings
 
 

@@ -192,6 +192,16 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} ei käy; summat ovat euroja: EUR",
         "{value!r} is not supported; amounts are in euros: EUR",
     ),
+    "value.invisible_character": (
+        "nimessä on näkymätön merkki tai ohjausmerkki ({code}); kirjoita nimi "
+        "tavallisin kirjaimin",
+        "the name holds an invisible or control character ({code}); write it in plain "
+        "letters",
+    ),
+    "value.line_break": (
+        "nimessä on rivinvaihto tai sarkain; kirjoita nimi yhdelle riville",
+        "the name holds a line break or tab; write it on one line",
+    ),
     "value.year": (
         "{value!r} ei ole vuosiluku; kirjoita neljä numeroa, esim. 2020",
         "{value!r} is not a year; write four digits, e.g. 2020",
@@ -203,8 +213,8 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
     "value.invalid": ("{detail}", "{detail}"),
     # amounts, as a person writes them
     "amount.blank": (
-        "summa puuttuu; kirjoita 0 tai jätä avain pois, jos solu on tyhjä",
-        "no amount is given; write 0, or leave the key out for a blank cell",
+        "summa puuttuu; kirjoita summa (0, jos se on nolla)",
+        "no amount is given; write the amount (0 if it is zero)",
     ),
     "amount.dash": (
         "{text!r} ei ole summa; jätä avain pois, jos solu on tyhjä, tai kirjoita 0",

@@ -248,6 +248,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}: after the revision of {date} its total {total} is {over} less than "
         "actual and committed ({spent})",
     ),
+    "check.published_month_replaced": (
+        "{name}, toteuma {month}: kuukausi ei ole budjetin toteumakuukautta {as_of} "
+        "myöhäisempi, joten merkintä korvaa julkaistut luvut; merkitse se korjaukseksi "
+        "(correction: true) ja kerro syy (note)",
+        "{name}, as of {month}: the month is not after the budget's own as-of month "
+        "{as_of}, so the entry replaces published figures; mark it as a correction "
+        "(correction: true) with a note saying why",
+    ),
     "check.actual_decreased": (
         "{name}, toteuma {month}: toteutuma {actual} on pienempi kuin {previous} "
         "kuukaudelta {previous_month}, eikä merkintä ole korjaus (correction: true)",

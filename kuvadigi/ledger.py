@@ -43,10 +43,19 @@ class Busy(Exception):
     seconds: float
 
 
+# Marks a folder as the data that comes with kuvadigi, wherever it lies: installed in
+# the package, or the repository's data/ that a plain `pip install .` copies from.
+SHIPPED_MARKER = ".kuvadigi-shipped"
+
+
 def refuse_shipped_data(folder: Path, shipped: Path) -> None:
-    """Raise `ShippedData` where `folder` is the shipped data `shipped` or lies in it."""
+    """Raise `ShippedData` where `folder` is the shipped data `shipped`, lies in it, or
+    is marked as shipped data (the repository's data/ when kuvadigi runs installed)."""
     target, own = folder.resolve(), shipped.resolve()
-    if target == own or own in target.parents:
+    marked = any(
+        (place / SHIPPED_MARKER).exists() for place in (target, *target.parents)
+    )
+    if marked or target == own or own in target.parents:
         raise ShippedData(folder)
 
 

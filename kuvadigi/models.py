@@ -15,10 +15,17 @@ Invariants:
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from kuvadigi.money import AmountError, parse_amount, shown
 from kuvadigi.problems import InvalidValue, Message
@@ -77,8 +84,34 @@ def kind_of(value: Any) -> str:
     return "kind.text"
 
 
+def _plain_name(value: Any) -> Any:
+    """A name or text is what a person sees: no control characters, line breaks or
+    invisible format characters (a zero-width space, a NUL) that would end up in
+    tables, CSV and reports, and no spaces around it."""
+    if not isinstance(value, str):
+        return value
+    for character in value:
+        if unicodedata.category(character) in _INVISIBLE and character not in "\t\n":
+            raise InvalidValue(
+                "value.invisible_character", code=f"U+{ord(character):04X}"
+            )
+    if "\n" in value.strip() or "\t" in value:
+        raise InvalidValue("value.line_break")
+    return value.strip()
+
+
+# Control, format, line and paragraph separator characters.
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
 def _none_as_table(value: Any) -> Any:
-    return {} if value is None else value
+    """Nothing under a table's key is an empty table; a key inside it with nothing after
+    it is a blank cell, the same as a key left out."""
+    if value is None:
+        return {}
+    if isinstance(value, dict):
+        return {key: item for key, item in value.items() if item is not None}
+    return value
 
 
 def _none_as_list(value: Any) -> Any:
@@ -99,7 +132,9 @@ MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 MEASURE_PATTERN = r"^[0-9]+\.[0-9]+$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Name = Annotated[
+    str, BeforeValidator(_plain_name), StringConstraints(min_length=1, max_length=500)
+]
 Prose = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
 Month = Annotated[str, StringConstraints(pattern=MONTH_PATTERN)]
 
@@ -127,9 +162,12 @@ class Project(Model):
     id: Id
     name: Name
     name_en: Name | None = None
-    total: Amount | None = Field(default=None, description="published total budget")
+    # Required: the total is the budget line itself; a deleted `total:` must not be
+    # quietly replaced by the sum of the funding sources.
+    total: Amount = Field(description="published total budget")
     funding: Annotated[dict[str, Amount], OR_NOTHING_TABLE] = Field(
-        default_factory=dict, description="amount per funding source id; absent = blank"
+        default_factory=dict,
+        description="amount per funding source id; absent = blank",
     )
     actual: Amount | None = Field(default=None, description="actual spend (toteuma)")
     committed: Amount | None = Field(

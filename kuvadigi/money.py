@@ -13,6 +13,7 @@ Invariants:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -192,7 +193,13 @@ def ratio(part: Decimal, whole: Decimal) -> Fraction | None:
     """`part` as an exact percentage of `whole`; None where the whole is zero."""
     if whole == ZERO:
         return None
-    return Fraction(part) / Fraction(whole) * HUNDRED
+    # One Fraction from the two integer ratios, rather than four through Fraction's
+    # operators: the same value, a fraction of the time over a city's budget lines.
+    part_numerator, part_denominator = part.as_integer_ratio()
+    whole_numerator, whole_denominator = whole.as_integer_ratio()
+    return Fraction(
+        100 * part_numerator * whole_denominator, part_denominator * whole_numerator
+    )
 
 
 def round_percent(percent: Fraction, places: int = 2) -> Decimal:
@@ -222,29 +229,36 @@ def largest_remainder(
     (a part of an empty whole) stays None. Shares that do not add up to 100 exactly are
     rounded one by one instead, since there is no 100 to keep.
     """
-    known = [percent for percent in percents if percent is not None]
-    if sum(known, Fraction(0)) != HUNDRED:
+    # Integer arithmetic over one common denominator: exact, as Fractions are, and much
+    # faster than adding and comparing Fractions for the thousands of cost lines of a
+    # city's estimate. Share i is numerators[i] / common.
+    denominators = [percent.denominator for percent in percents if percent is not None]
+    common = math.lcm(*denominators) if denominators else 1
+    numerators = {
+        index: percent.numerator * (common // percent.denominator)
+        for index, percent in enumerate(percents)
+        if percent is not None
+    }
+    if sum(numerators.values()) != 100 * common:
         return [None if p is None else round_percent(p, places) for p in percents]
 
-    unit = Fraction(1, 10**places)
-    present = [index for index, percent in enumerate(percents) if percent is not None]
-    exact = {index: _known(percents[index]) for index in present}
-    floors = {index: (exact[index] // unit) * unit for index in present}
-    missing = int((HUNDRED - sum(floors.values(), Fraction(0))) / unit)
+    # Each share cut down to whole units of 10**-places, and what it lost in doing so
+    # (in units of 10**-places / common, the same scale for every share).
+    scale = 10**places
+    floors: dict[int, int] = {}
+    losses: dict[int, int] = {}
+    for index, numerator in numerators.items():
+        floors[index], losses[index] = divmod(numerator * scale, common)
+    missing = 100 * scale - sum(floors.values())
 
     # Python's sort is stable, so on equal losses the earlier share gets the unit.
-    by_loss = sorted(
-        present, key=lambda index: exact[index] - floors[index], reverse=True
-    )
+    by_loss = sorted(numerators, key=lambda index: losses[index], reverse=True)
     for index in by_loss[:missing]:
-        floors[index] += unit
+        floors[index] += 1
 
     return [
-        round_percent(floors[index], places) if index in floors else None
+        round_percent(Fraction(floors[index], scale), places)
+        if index in floors
+        else None
         for index in range(len(percents))
     ]
-
-
-def _known(percent: Fraction | None) -> Fraction:
-    assert percent is not None, "only called for present shares"
-    return percent

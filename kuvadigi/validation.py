@@ -190,7 +190,7 @@ def _value_problem(
         return Message(
             "value.wrong_kind", {"expected": expected, "found": Message(found)}
         ), None
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(given, str)):
         return Message(
             "value.too_long",
             {"length": len(str(given)), "limit": context.get("max_length")},

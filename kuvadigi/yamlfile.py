@@ -23,7 +23,6 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -194,10 +193,12 @@ class Locator:
     in pydantic's error locations. Walks as far down `where` as the file goes.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, text: str | None = None) -> None:
         self.path = path
+        self.text = text
         try:
-            text = read_text(path)
+            if text is None:
+                text = read_text(path)
             self.root: yaml.Node | None = compose(path, text)
             self.lines: _Lines | None = _Lines(text)
         except DataError:
@@ -254,19 +255,28 @@ class Locator:
 
 
 def locator(path: Path) -> Locator:
-    """A `Locator` for `path`, shared while the file stays as it is (same size and
-    modification time): `check` locates many findings in one file."""
+    """A `Locator` for `path`, shared while the file's text stays the same: `check`
+    locates many findings in one file. The text itself is compared, not the file's size
+    and time, which a quick rewrite (or another file at the same relative path) can share.
+    """
+    key = path.resolve()
     try:
-        status = path.stat()
-    except OSError:
+        text = read_text(path)
+    except DataError:
         return Locator(path)
-    return _cached_locator(path, status.st_mtime_ns, status.st_size)
+
+    cached = _LOCATORS.get(key)
+    if cached is None or cached.text != text:
+        cached = Locator(path, text)
+        if len(_LOCATORS) >= _LOCATORS_KEPT:
+            _LOCATORS.pop(next(iter(_LOCATORS)))
+        _LOCATORS[key] = cached
+    return cached
 
 
 # A few files' node graphs: `check` locates in the budget and the estimate in turn.
-@lru_cache(maxsize=4)
-def _cached_locator(path: Path, _mtime_ns: int, _size: int) -> Locator:
-    return Locator(path)
+_LOCATORS_KEPT = 4
+_LOCATORS: dict[Path, Locator] = {}
 
 
 def locate(path: Path, where: Where) -> tuple[int, int, bool]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +14,9 @@ from kuvadigi.cli import app
 from kuvadigi.loader import shipped_data
 
 REPO = Path(__file__).resolve().parent.parent
+
+# A copy of the shipped data is the user's own: it leaves the shipped-data marker behind.
+OWN_COPY = shutil.ignore_patterns(".kuvadigi-shipped")
 SOURCE_DOCUMENT = REPO.parent / "shared" / "seeds" / "000_fce081cd1c7e119c.txt"
 
 
@@ -27,6 +30,16 @@ class Run:
 
 
 Kuvadigi = Callable[..., Run]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every test, and every kuvadigi it starts, keeps its cache of validated data in
+    a folder of the test run's own, never in the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KUVADIGI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.delenv("KUVADIGI_NO_CACHE", raising=False)
+        yield
 
 
 @pytest.fixture
@@ -50,7 +63,7 @@ def kuvadigi(monkeypatch: pytest.MonkeyPatch) -> Kuvadigi:
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of the shipped data folder, free to change."""
     folder = tmp_path / "data"
-    shutil.copytree(shipped_data(), folder)
+    shutil.copytree(shipped_data(), folder, ignore=OWN_COPY)
     return folder
 
 

@@ -457,6 +457,9 @@ data/budget_2019.yaml:14:5: tuntematon avain 'comitted'; tarkoititko 'committed'
         "field.unknown",
         "a key in Finnish: budjetti for total",
         """\
+data/budget_2019.yaml:9:5: the key 'total' is missing from this item
+  9 |   - id: ahti
+    |     ^
 data/budget_2019.yaml:11:5: unknown key 'budjetti'
   11 |     budjetti: 205000
      |     ^
@@ -507,6 +510,24 @@ data/budget_2019.yaml:8:11: projects: is empty; it needs at least one item
         """\
 data/budget_2019.yaml:10:11: name: is 503 characters long; the limit is 500
   10 |     name: Ahti on avoin rajapinta, joka kokoaa veneilyn palvelut yhteen. Ahti on avoin rajapinta, jo…
+     |           ^""",
+    ),
+    Case(
+        "name-invisible-character",
+        "value.invisible_character",
+        "a zero-width space pasted into a name, which would follow it into every output",
+        """\
+data/budget_2019.yaml:10:11: name: the name holds an invisible or control character (U+200B); write it in plain letters
+  10 |     name: "Ahti\\u200b"
+     |           ^""",
+    ),
+    Case(
+        "name-line-break",
+        "value.line_break",
+        "a line break inside a quoted name",
+        """\
+data/budget_2019.yaml:10:11: name: the name holds a line break or tab; write it on one line
+  10 |     name: "Ahti\\nVene Helsingissä"
      |           ^""",
     ),
     Case(
@@ -570,11 +591,11 @@ data/programme.yaml:5:13: number: 'I' is not an action area number; write a whol
     Case(
         "amount-blank",
         "amount.blank",
-        "a funding source's amount left empty",
+        "a project's total left empty (a blank optional cell is simply left out)",
         """\
-data/budget_2019.yaml:13:16: funding external: no amount is given; write 0, or leave the key out for a blank cell
-  13 |       external:
-     |                ^""",
+data/budget_2019.yaml:11:11: total: no amount is given; write the amount (0 if it is zero)
+  11 |     total:
+     |           ^""",
     ),
     Case(
         "amount-dash",

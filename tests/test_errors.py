@@ -36,7 +36,7 @@ from kuvadigi.problems import PROBLEM_CAP, Message
 from kuvadigi.render.problems import problem_text
 from kuvadigi.validation import validation_problems
 
-from .conftest import Kuvadigi
+from .conftest import OWN_COPY, Kuvadigi
 from .error_cases import CASES, CATALOGUE, Case, catalogue, prepare
 
 REPO = Path(__file__).resolve().parent.parent
@@ -322,7 +322,7 @@ def test_every_problem_is_reported__up_to_the_cap(
 
 
 def test_every_file_of_a_run_is_reported(kuvadigi: Kuvadigi, in_tmp: Path) -> None:
-    shutil.copytree(shipped_data(), in_tmp / "data")
+    shutil.copytree(shipped_data(), in_tmp / "data", ignore=OWN_COPY)
     budget = in_tmp / "data" / "budget_2019.yaml"
     estimate = in_tmp / "data" / "estimate_2019_2022.yaml"
     budget.write_text(

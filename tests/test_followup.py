@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from kuvadigi.cli import app
 from kuvadigi.loader import shipped_data
 
-from .conftest import Kuvadigi
+from .conftest import OWN_COPY, Kuvadigi
 
 A, B, C, D = (
     "omadata-asiakkuus",
@@ -174,7 +174,7 @@ ENGLISH = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "KUVADIGI_DATA": 
 def recorded_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the shipped data with the year above recorded (once per module)."""
     folder = tmp_path_factory.mktemp("year") / "data"
-    shutil.copytree(shipped_data(), folder)
+    shutil.copytree(shipped_data(), folder, ignore=OWN_COPY)
     record_year(folder)
     return folder
 

@@ -242,3 +242,28 @@ def test_check__leftovers_of_an_interrupted_write_are_not_data(
     write(data_copy, ".2019-02.yaml.0a1b2c3d.tmp", "as_of: [half a fi")
     write(data_copy, ".kuvadigi.lock", "")
     assert check(kuvadigi, data_copy)[0] == 0
+
+
+def test_check__the_budgets_own_month_replaced_without_correction(
+    kuvadigi: Kuvadigi, data_copy: Path
+) -> None:
+    # The budget is as of 2019-01, where the document prints Vene's actual as 5 655: a
+    # hand-written 2019-01 file saying 9 999 replaces a published figure. The finding
+    # points at the entry (its figures start on line 4).
+    january = (
+        'as_of: "2019-01"\nprojects:\n  vene-helsingissa:\n'
+        "    actual: 9999\n    committed: 150000\n"
+    )
+    write(data_copy, "2019-01.yaml", january)
+    code, output = check(kuvadigi, data_copy)
+    assert code == 1
+    assert (
+        "followup/2019-01.yaml:4: Vene Helsingissä, as of 2019-01: the month is not "
+        "after the budget's own as-of month 2019-01, so the entry replaces published "
+        "figures" in output
+    )
+
+    write(
+        data_copy, "2019-01.yaml", january + "    correction: true\n    note: invoice\n"
+    )
+    assert check(kuvadigi, data_copy)[0] == 0

@@ -136,7 +136,15 @@ def budgets(draw: st.DrawFn) -> tuple[list[str], list[Project], str]:
         lines += [f"  - id: {source_id}", f"    name: {source_id.upper()}"]
     lines.append("projects:")
     for index, project in enumerate(projects):
-        lines += [f"  - id: p{index}", f"    name: {project.name}", "    funding:"]
+        # The published total is required; written here as the sum of the sources, as
+        # a controller would, so the line items must give it back.
+        total = _sum(list(project.funding.values()))
+        lines += [
+            f"  - id: p{index}",
+            f"    name: {project.name}",
+            f"    total: {draw(written(total))}",
+            "    funding:",
+        ]
         lines += [
             f"      {source_id}: {draw(written(amount))}"
             for source_id, amount in project.funding.items()

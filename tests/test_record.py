@@ -4,6 +4,7 @@ an interrupted or concurrent run loses nothing."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -13,7 +14,7 @@ import pytest
 
 from kuvadigi.loader import shipped_data
 
-from .conftest import Kuvadigi
+from .conftest import REPO, Kuvadigi
 
 
 def record(kuvadigi: Kuvadigi, folder: Path, *options: str) -> object:
@@ -438,3 +439,22 @@ def test_record__into_a_folder_that_does_not_exist(
     )  # fmt: skip
     assert result.exit_code == 2
     assert not missing.exists()
+
+
+def test_record__refuses_the_repositorys_shipped_data(
+    kuvadigi: Kuvadigi, tmp_path: Path
+) -> None:
+    # Installed with `pip install .`, kuvadigi reads its data from site-packages, but the
+    # repository's data/ is still the shipped data: its marker keeps writers out, so
+    # nothing recorded there can end up in the next wheel.
+    repository_data = tmp_path / "data"
+    shutil.copytree(REPO / "data", repository_data)
+
+    result = kuvadigi(
+        "record", "--data", str(repository_data), "--project", "Ahti",
+        "--as-of", "2019-02", "--actual", "1000", "--committed", "204000",
+    )  # fmt: skip
+
+    assert result.exit_code == 2
+    assert "kuvadigi init DIR" in result.stderr
+    assert not (repository_data / "followup").exists()

@@ -1,0 +1,73 @@
+"""What kuvadigi loads before it answers: `--version` and `--help` need neither pydantic
+nor YAML, and a repeat run that finds its data in the cache validates nothing.
+
+These are behaviour tests, not timings: each run is a fresh interpreter, and the test
+looks at which modules it loaded (`sys.modules` when kuvadigi has finished).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_REPORT_MODULES = """
+import json, sys
+from kuvadigi.cli import main
+sys.argv = ["kuvadigi", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+models = sys.modules.get("kuvadigi.models")
+built = models is not None and models.Budget.__pydantic_complete__
+print(json.dumps({"modules": sorted(sys.modules), "validator_built": built}), file=sys.stderr)
+"""
+
+
+def finished_run(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """What a fresh `kuvadigi ARGS...` had loaded when it was done: its `modules`, and
+    whether the budget's validator was built (`validator_built`)."""
+    result = subprocess.run(
+        [sys.executable, "-c", _REPORT_MODULES, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "LANG": "C.UTF-8", **(env or {})},
+    )
+    last_line = result.stderr.strip().splitlines()[-1]
+    report: dict[str, Any] = json.loads(last_line)
+    return report
+
+
+def top_level(modules: list[str]) -> set[str]:
+    return {module.split(".")[0] for module in modules}
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",)], ids=" ".join)
+def test_version_and_help__import_neither_pydantic_nor_yaml(
+    args: tuple[str, ...],
+) -> None:
+    loaded = top_level(finished_run(*args)["modules"])
+
+    assert "kuvadigi" in loaded, "the run did happen"
+    assert "pydantic" not in loaded
+    assert "yaml" not in loaded
+
+
+def test_repeat_run__validates_nothing(tmp_path: Path) -> None:
+    # The first run fills the cache; the second takes the validated data from it, so
+    # no pydantic validator is built (the models build theirs on first use).
+    env = {"KUVADIGI_CACHE_DIR": str(tmp_path / "cache")}
+    first = finished_run("budget", "--project", "Ahti", env=env)
+
+    again = finished_run("budget", "--project", "Ahti", env=env)
+
+    assert first["validator_built"] is True
+    assert again["validator_built"] is False
+    assert "kuvadigi.models" in again["modules"]
