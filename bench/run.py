@@ -11,13 +11,16 @@ against bean-check and `hledger balance` on the same budget written as a ledger.
 
 Scale: generated data folders of 1 000, 10 000 and 100 000 budget lines
 (`bench/generate.py`); the median wall time and the peak memory of `kuvadigi check` and
-`kuvadigi budget --format json`, each as a first run (no cache) and as a repeat run
-(the cache of validated data filled by an earlier run), and of the peers on the same
-budget (`bench/ledgers.py`). A peer that is not installed is left out, and said so.
+`kuvadigi budget --format json`, each as a first run (an empty cache, which the run
+fills) and as a repeat run (the cache of validated data filled by an earlier run), and
+of the peers on the same budget (`bench/ledgers.py`). A peer that is not installed is
+left out, and said so.
 
-The figures go to `bench/results.json` and `bench/results.md`, and are printed. Nothing
-here is a test: CI does not run it. The generated folders, ledgers and the cache used
-live under `bench/out/` (ignored by git); the user's own cache is not touched.
+What is measured is a snapshot of this working tree's kuvadigi, taken at the start
+(`--installed` measures the installed one instead). The figures go to
+`bench/results.json` and `bench/results.md`, and are printed. Nothing here is a test:
+CI does not run it. The generated folders, ledgers, snapshot and caches live under
+`bench/out/` (ignored by git); the user's own cache is not touched.
 """
 
 from __future__ import annotations
@@ -59,6 +62,8 @@ class Command:
     label: str
     argv: list[str]
     env: dict[str, str] = field(default_factory=dict)
+    # A cache folder emptied before each run: every run is a first run.
+    empty_cache: Path | None = None
 
 
 @dataclass
@@ -82,6 +87,9 @@ class Timing:
 def run_once(command: Command, base_env: dict[str, str]) -> tuple[float, int, int]:
     """Run `command` once: its wall time, its peak resident memory (KiB) and exit code."""
     env = {**base_env, **command.env}
+    if command.empty_cache is not None:
+        shutil.rmtree(command.empty_cache, ignore_errors=True)
+        env["KUVADIGI_CACHE_DIR"] = str(command.empty_cache)
     started = time.perf_counter()
     process = subprocess.Popen(
         command.argv,
@@ -171,23 +179,23 @@ def versions(hledger: str | None) -> dict[str, str | None]:
 
 
 def startup_commands(
-    kuvadigi: str, bean_check: str | None, hledger: str | None, ledgers: Path
+    kuvadigi: list[str],
+    bean_check: str | None,
+    hledger: str | None,
+    ledgers: Path,
+    empty_cache: Path,
 ) -> list[Command]:
-    no_cache = {"KUVADIGI_NO_CACHE": "1"}
+    ahti = [*kuvadigi, "budget", "--project", "Ahti"]
     commands = [
         Command("python -c pass", [sys.executable, "-c", "pass"]),
         Command("stack import", [sys.executable, "-c", STACK_IMPORT]),
-        Command("kuvadigi --version", [kuvadigi, "--version"]),
-        Command("kuvadigi --help", [kuvadigi, "--help"]),
+        Command("kuvadigi --version", [*kuvadigi, "--version"]),
+        Command("kuvadigi --help", [*kuvadigi, "--help"]),
+        Command("kuvadigi budget --project Ahti", ahti),
         Command(
-            "kuvadigi budget --project Ahti", [kuvadigi, "budget", "--project", "Ahti"]
+            "kuvadigi budget --project Ahti, first run", ahti, empty_cache=empty_cache
         ),
-        Command(
-            "kuvadigi budget --project Ahti (no cache)",
-            [kuvadigi, "budget", "--project", "Ahti"],
-            no_cache,
-        ),
-        Command("kuvadigi check", [kuvadigi, "check"]),
+        Command("kuvadigi check", [*kuvadigi, "check"]),
     ]
     if bean_check:
         commands.append(
@@ -204,19 +212,21 @@ def startup_commands(
 
 
 def scale_commands(
-    kuvadigi: str,
+    kuvadigi: list[str],
     bean_check: str | None,
     hledger: str | None,
     data: Path,
     ledgers: Path,
+    empty_cache: Path,
 ) -> list[Command]:
-    no_cache = {"KUVADIGI_NO_CACHE": "1"}
-    check = [kuvadigi, "check", "--data", str(data)]
-    budget = [kuvadigi, "budget", "--format", "json", "--data", str(data)]
+    check = [*kuvadigi, "check", "--data", str(data)]
+    budget = [*kuvadigi, "budget", "--format", "json", "--data", str(data)]
     commands = [
-        Command("kuvadigi check, first run", check, no_cache),
+        Command("kuvadigi check, first run", check, empty_cache=empty_cache),
         Command("kuvadigi check, repeat run", check),
-        Command("kuvadigi budget --format json, first run", budget, no_cache),
+        Command(
+            "kuvadigi budget --format json, first run", budget, empty_cache=empty_cache
+        ),
         Command("kuvadigi budget --format json, repeat run", budget),
     ]
     if bean_check:
@@ -233,6 +243,19 @@ def scale_commands(
             )
         )
     return commands
+
+
+def snapshot(workdir: Path) -> Path:
+    """A copy of kuvadigi as it is now (the package and the files it reads beside it),
+    so that edits made while the benchmark runs change neither what is measured nor
+    the cache's key (kuvadigi's own source)."""
+    target = workdir / "snapshot"
+    shutil.rmtree(target, ignore_errors=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("kuvadigi", "data", "schemas"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, target / name, ignore=ignore)
+    return target
 
 
 def prepare(lines: int, workdir: Path) -> tuple[Path, Path]:
@@ -423,6 +446,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=BENCH / "out")
     parser.add_argument("--results", type=Path, default=BENCH / "results")
     parser.add_argument("--update-readme", action="store_true")
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="measure the installed kuvadigi, not a snapshot of this working tree",
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     if args.quick:
@@ -434,10 +462,22 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["KUVADIGI_NO_CACHE"] = "1"
     from ledgers import write_ledgers
 
-    kuvadigi = tool("kuvadigi")
-    if kuvadigi is None:
-        print("kuvadigi is not installed in this Python's environment", file=sys.stderr)
-        return 2
+    if args.installed:
+        installed = tool("kuvadigi")
+        if installed is None:
+            print(
+                "kuvadigi is not installed in this Python's environment",
+                file=sys.stderr,
+            )
+            return 2
+        kuvadigi = [installed]
+    else:
+        # What the console script does, on the snapshot.
+        kuvadigi = [
+            sys.executable,
+            "-c",
+            "import sys; from kuvadigi.start import main; sys.exit(main())",
+        ]
     bean_check, hledger = tool("bean-check"), tool("hledger")
     skipped = []
     if bean_check is None:
@@ -458,12 +498,15 @@ def main(argv: list[str] | None = None) -> int:
     base_env.update(
         {"KUVADIGI_CACHE_DIR": str(cache), "LANG": "C.UTF-8", "COLUMNS": "100"}
     )
+    if not args.installed:
+        base_env["PYTHONPATH"] = str(snapshot(args.workdir))
+    empty_cache = args.workdir / "cache-first-run"
 
     shipped_ledgers = args.workdir / "ledgers-shipped"
     write_ledgers(SHIPPED_DATA, shipped_ledgers)
     print(f"start-up: {args.startup_runs} interleaved runs ...", flush=True)
     startup = measure(
-        startup_commands(kuvadigi, bean_check, hledger, shipped_ledgers),
+        startup_commands(kuvadigi, bean_check, hledger, shipped_ledgers, empty_cache),
         args.startup_runs,
         base_env,
     )
@@ -475,7 +518,9 @@ def main(argv: list[str] | None = None) -> int:
         runs = args.big_runs if lines >= 100_000 else args.scale_runs
         print(f"{lines:,} lines: {runs} interleaved runs ...", flush=True)
         timings = measure(
-            scale_commands(kuvadigi, bean_check, hledger, data, ledgers), runs, base_env
+            scale_commands(kuvadigi, bean_check, hledger, data, ledgers, empty_cache),
+            runs,
+            base_env,
         )
         scale += scale_rows(lines, timings)
 

@@ -35,9 +35,8 @@ import hmac
 import io
 import os
 import pickle
-import platform
-import secrets
 import stat
+import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -257,7 +256,7 @@ def _code_version() -> bytes:
     import pydantic
 
     digest = hashlib.sha256()
-    digest.update(f"{pydantic.VERSION} {platform.python_version()}".encode())
+    digest.update(f"{pydantic.VERSION} {sys.version}".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.name.encode() + b"\0" + module.read_bytes())
     return digest.digest()
@@ -282,7 +281,7 @@ def _key(folder: Path, *, create: bool) -> bytes | None:
     if create and not path.exists():
         # Where another run makes it first, theirs is used.
         with contextlib.suppress(FileExistsError):
-            _write_private(path, secrets.token_bytes(32), exclusive=True)
+            _write_private(path, os.urandom(32), exclusive=True)
     if not path.exists() or not _private(path):
         return None
     key = path.read_bytes()
@@ -312,7 +311,7 @@ def _write_private(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         with os.fdopen(descriptor, "wb") as file:
             file.write(data)
         return
-    partial = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(descriptor, "wb") as file:

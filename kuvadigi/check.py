@@ -19,6 +19,7 @@ from kuvadigi.calc import BudgetFigures, EstimateFigures, LineFigures
 from kuvadigi.i18n import Lang, format_amount, format_percent, say
 from kuvadigi.money import ZERO, round_percent
 from kuvadigi.problems import Problem, Severity
+from kuvadigi.views import display_name
 
 Where = tuple[str | int, ...]
 
@@ -80,7 +81,16 @@ def check_budget(figures: BudgetFigures, path: Path, lang: Lang) -> list[Problem
         _overspent(findings, where, project.name, derived)
 
     published = figures.budget.totals
-    if published is not None:
+    if published is None:
+        # Worth saying: a deleted totals row would otherwise pass without a word.
+        findings.add(
+            ("projects",),
+            say(
+                "check.no_totals", lang, total=format_amount(figures.totals.total, lang)
+            ),
+            Severity.NOTE,
+        )
+    else:
         derived = figures.totals
         columns: list[tuple[str, Decimal | None, Decimal]] = [
             ("total", published.total, derived.total),
@@ -98,7 +108,11 @@ def check_budget(figures: BudgetFigures, path: Path, lang: Lang) -> list[Problem
         for source in figures.budget.funding_sources:
             findings.amount(
                 ("totals", "funding", source.id),
-                say("where.totals", lang, column=source.name),
+                say(
+                    "where.totals",
+                    lang,
+                    column=display_name(source.name, source.name_en, lang),
+                ),
                 published.funding.get(source.id),
                 _zero(derived.funding[source.id]),
             )

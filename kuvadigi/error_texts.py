@@ -211,6 +211,10 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} is not an action area number; write a whole number from 1 to 99",
     ),
     "value.invalid": ("{detail}", "{detail}"),
+    "value.one_of": (
+        "{value!r} ei käy; vaihtoehdot ovat {choices}",
+        "{value!r} is not one of {choices}",
+    ),
     # amounts, as a person writes them
     "amount.blank": (
         "summa puuttuu; kirjoita summa (0, jos se on nolla)",
@@ -327,6 +331,10 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
     "ref.unlinked": (
         "mikään ohjelman hanke ei linkity budjettiriviin {line!r}",
         "no programme project links the budget line {line!r}",
+    ),
+    "ref.as_of_year": (
+        "toteumakuukausi {as_of} ei ole budjettivuotta {year}",
+        "the as-of month {as_of} is not in the budget's year {year}",
     ),
     "ref.year_mismatch": (
         "vuosi on {year}, mutta tiedoston nimi on {name}",

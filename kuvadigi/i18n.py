@@ -134,6 +134,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the published shares add up to {published} because each was rounded on its own; "
         "the exact shares add up to 100%",
     ),
+    "check.no_totals": (
+        "budjetissa ei ole julkaistua Yhteensä-riviä, johon rivien summia verrata "
+        "(rivit antavat yhteensä {total})",
+        "the budget has no published totals row to reconcile the lines' sums with "
+        "(the lines give a total of {total})",
+    ),
     "check.ok": (
         "kaikki julkaistut luvut täsmäävät",
         "every published figure reconciles",

@@ -65,6 +65,15 @@ def budget_references(budget: Budget) -> list[Finding]:
                         ),
                     )
                 )
+
+    # "toteuma 1/2019" describes the 2019 budget; a month of another year is a slip.
+    if int(budget.as_of[:4]) != budget.year:
+        findings.append(
+            (
+                ("as_of",),
+                Message("ref.as_of_year", {"as_of": budget.as_of, "year": budget.year}),
+            )
+        )
     return findings
 
 

@@ -203,7 +203,15 @@ def _value_problem(
         return Message(key, {"value": shown(str(given)), "detail": detail["msg"]}), fix
     if kind == "literal_error" and context.get("expected") == "'EUR'":
         return Message("value.currency", {"value": shown(str(given))}), None
-    return Message("value.invalid", {"detail": detail["msg"]}), None
+    if kind == "literal_error":
+        return Message(
+            "value.one_of",
+            {"value": shown(str(given)), "choices": str(context.get("expected"))},
+        ), None
+    # A plain ValueError of a validator already says what is wrong, without pydantic's
+    # "Value error, " in front.
+    text = str(detail["msg"]).removeprefix("Value error, ")
+    return Message("value.invalid", {"detail": text}), None
 
 
 def _label(model: type[BaseModel], where: Where) -> tuple[str, type[BaseModel] | None]:

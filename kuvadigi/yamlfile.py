@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from kuvadigi import yamlfast
 from kuvadigi.gcpause import paused_gc
 from kuvadigi.problems import DataError, Message, Problem
 
@@ -108,6 +109,12 @@ def read_values(path: Path) -> tuple[Any, list[Problem]]:
     be read as YAML at all.
     """
     text = read_text(path)
+    # A file with nothing to refuse is read without building its node graph (see
+    # yamlfast); any other is read here, where every problem can be pointed at.
+    with paused_gc():
+        values = yamlfast.plain_values(text)
+    if values is not None:
+        return values, []
     root = compose(path, text)
 
     walk = _Walk(path, _Lines(text))

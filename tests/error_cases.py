@@ -84,6 +84,27 @@ def _folder_in_place_of_file(folder: Path) -> None:
     (folder / "data" / "budget_2019.yaml").mkdir(parents=True)
 
 
+def _revision_of_no_kind(folder: Path) -> None:
+    """The shipped data with a revision whose kind is neither transfer nor new money."""
+    import shutil
+
+    from kuvadigi.loader import shipped_data
+
+    shutil.copytree(
+        shipped_data(), folder / "data", ignore=shutil.ignore_patterns(".*")
+    )
+    (folder / "data" / "followup").mkdir()
+    (folder / "data" / "followup" / "revisions.yaml").write_text(
+        "revisions:\n"
+        "  - date: 2019-05-14\n"
+        "    kind: cut\n"
+        "    source: ict_frame\n"
+        "    reason: a cut in the ICT frame\n"
+        "    to: {vene-helsingissa: 1000}\n",
+        encoding="utf-8",
+    )
+
+
 def _link_in_a_loop(folder: Path) -> None:
     (folder / "data").mkdir()
     (folder / "data" / "budget_2019.yaml").symlink_to("budget_2019.yaml")
@@ -779,6 +800,26 @@ data/budget_2019.yaml:14:16: committed: 'on' is not an amount; write it in digit
      |                ^""",
     ),
     # references within and between the files
+    Case(
+        "ref-as-of-year",
+        "ref.as_of_year",
+        "the as-of month of another year than the budget's",
+        """\
+data/budget_2019.yaml:2:8: the as-of month 2018-12 is not in the budget's year 2019
+  2 | as_of: "2018-12"
+    |        ^""",
+    ),
+    Case(
+        "value-one-of",
+        "value.one_of",
+        "a revision of a kind that is neither a transfer nor new money",
+        """\
+data/followup/revisions.yaml:3:11: kind: 'cut' is not one of 'transfer' or 'new_money'
+  3 |     kind: cut
+    |           ^""",
+        args=CHECK,
+        prepare=_revision_of_no_kind,
+    ),
     Case(
         "ref-duplicate-id",
         "ref.duplicate",

@@ -397,3 +397,28 @@ def test_largest_remainder__thirds() -> None:
 
 def test_largest_remainder__empty_whole_stays_none() -> None:
     assert largest_remainder([None, Fraction(100)]) == [None, Decimal("100.00")]
+
+
+def test_check__deleted_totals_row_is_noted(
+    kuvadigi: Kuvadigi, data_copy: Path
+) -> None:
+    budget = data_copy / "budget_2019.yaml"
+    text = budget.read_text(encoding="utf-8")
+    budget.write_text(text[: text.index("# The published")], encoding="utf-8")
+
+    result = kuvadigi("check", "--data", str(data_copy))
+
+    # Nothing disagrees, but the missing row is said: the lines still give 2 780 000.
+    assert result.exit_code == 0
+    assert "no published totals row" in result.stdout
+    assert "€2,780,000" in result.stdout
+
+
+def test_budget_several_projects__totals_cover_them(kuvadigi: Kuvadigi) -> None:
+    result = kuvadigi("budget", "-p", "Ahti", "-p", "vene", "-f", "json")
+    document = json.loads(result.stdout)
+
+    assert [p["id"] for p in document["projects"]] == ["vene-helsingissa", "ahti"]
+    # 200 000 + 205 000 = 405 000; remaining 44 345 + 0.
+    assert document["totals"]["total"] == 405000
+    assert document["totals"]["remaining"] == 44345

@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -381,3 +382,20 @@ def test_no_color__honoured_even_when_colour_is_forced() -> None:
     colour = re.compile(r"\x1b\[[0-9;]*3[0-9]m")
     assert colour.search(coloured)  # the bars are coloured on a terminal
     assert not colour.search(plain)
+
+
+def test_excel_csv__a_name_like_a_formula_stays_text(
+    kuvadigi: Kuvadigi, data_copy: Path
+) -> None:
+    budget = data_copy / "budget_2019.yaml"
+    budget.write_text(
+        budget.read_text(encoding="utf-8").replace("name: Ahti\n", 'name: "=1+2"\n'),
+        encoding="utf-8",
+    )
+
+    excel = kuvadigi("budget", "--data", str(data_copy), "-f", "csv", "--excel").stdout
+    plain = kuvadigi("budget", "--data", str(data_copy), "-f", "csv").stdout
+
+    assert "ahti;'=1+2;" in excel
+    # Machine CSV keeps the name exactly as written.
+    assert "ahti,=1+2," in plain

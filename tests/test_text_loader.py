@@ -1,6 +1,12 @@
-"""Reading YAML with the type guessing cut short (`yamlfile._TextLoader`, for speed)
-gives exactly what PyYAML's own safe loader gives, on every YAML file of the tests and
-the shipped data, and on the scalars where YAML 1.1 guesses most."""
+"""The fast ways of reading YAML give exactly what the careful way gives, on every YAML
+file of the tests and the shipped data, and on the scalars where YAML 1.1 guesses most:
+
+- composing with the type guessing cut short (`yamlfile._TextLoader`) reads as PyYAML's
+  own safe loader does;
+- building the values straight from the parser's events (`yamlfast`) reads as composing
+  and walking the node graph does, and leaves every file with a problem to the careful
+  reading, so that no problem goes unreported.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from kuvadigi import yamlfile
+from kuvadigi import yamlfast, yamlfile
 from kuvadigi.problems import DataError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,7 +51,9 @@ def read(path: Path) -> Any:
 
 
 def with_pyyaml_resolver(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compose as PyYAML's safe loader does, and always by the careful way."""
     monkeypatch.setattr(yamlfile, "_TextLoader", yamlfile._Loader)
+    monkeypatch.setattr(yamlfast, "plain_values", lambda text: None)
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda path: str(path.relative_to(REPO)))
@@ -73,6 +81,75 @@ def test_guessed_types__read_alike(
     assert values["empty"] is None
     assert values["null_words"][:3] == [None, None, None]
     assert values["null_words"][3:] == ["null", "null", "nULL"]
+
+
+# Valid YAML in the shapes a data file may take, each read the fast way.
+SHAPES = [
+    "a: 1\nb: [x, y]\nc: {d: e}\n",
+    "list:\n  - one\n  - two: 2\n    three: ~\n",
+    "text: |\n  line one\n  line two\nfolded: >\n  a\n  b\n",
+    "anchored: &only 5\nplain: 6\n",
+    '\'quoted key\': 1\n"<<": 2\n"": 3\n',
+    "~: 1\nnull: 2\n2019: 3\n",
+    "%YAML 1.1\n---\na: b\n...\n",
+    "nested: [[1, [2, [3]]], {x: {y: {z: null}}}]\n",
+]
+# YAML that the fast way leaves to the careful reading.
+CAREFUL = [
+    "",
+    "~\n",
+    "- a list\n",
+    "just text\n",
+    "a: 1\n---\nb: 2\n",
+    "a: &x 1\nb: *x\n",
+    "a: !!str 1\n",
+    "a: ! 1\n",
+    "!!map {a: 1}\n",
+    "a: 1\na: 2\n",
+    "<<: {a: 1}\n",
+    "a: <<\n",
+    "? [complex]\n: key\n",
+    "a: [unclosed\n",
+    "a:\n\tb: 1\n",
+    "a: " + "[" * 40 + "]" * 40 + "\n",
+]
+
+
+@pytest.mark.parametrize("text", SHAPES)
+def test_valid_shapes__fast_way_reads_as_the_careful_way(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "shape.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    fast = yamlfast.plain_values(text)
+    with_pyyaml_resolver(monkeypatch)
+
+    assert fast is not None
+    assert read(path) == (fast, [])
+
+
+@pytest.mark.parametrize("text", CAREFUL)
+def test_anything_unusual__left_to_the_careful_reading(text: str) -> None:
+    assert yamlfast.plain_values(text) is None
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: str(path.relative_to(REPO)))
+def test_corpus_file_with_a_problem__never_read_the_fast_way(path: Path) -> None:
+    # Whatever the careful reading finds a problem in, the fast way must not read:
+    # it would lose the problem.
+    try:
+        text = yamlfile.read_text(path)
+    except DataError:
+        return  # refused before any YAML is read, the fast way included
+    result = read(path)
+    if result[0] == "DataError" or result[1]:
+        assert yamlfast.plain_values(text) is None
+
+
+def test_shipped_data__read_the_fast_way() -> None:
+    for path in sorted((REPO / "data").glob("*.yaml")):
+        assert yamlfast.plain_values(path.read_text("utf-8-sig")) is not None, path
 
 
 def test_corpus__is_not_empty() -> None:

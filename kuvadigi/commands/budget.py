@@ -32,9 +32,13 @@ class BySource(enum.StrEnum):
 @reporting
 def budget(
     project: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
-            "--project", "-p", help="One project: its id, its name or a unique prefix."
+            "--project",
+            "-p",
+            metavar="<name>",
+            help="A project: its id, its name or a unique prefix. Repeat it for "
+            "several; the totals row then covers those.",
         ),
     ] = None,
     year: Annotated[
@@ -83,6 +87,8 @@ def budget(
 
     Example: kuvadigi budget --project Ahti
 
+    Example: kuvadigi budget --project Ahti --project "Vene Helsingissä"
+
     Example: kuvadigi budget --by source --lang fi
 
     Example: kuvadigi budget --data mydata --as-of 2019-06 --revisions
@@ -97,9 +103,10 @@ def budget(
     loaded = budget_as_of_option(loader.data_folder(data), year, as_of, language)
 
     project_ids = None
-    if project is not None:
+    if project:
         try:
-            project_ids = [find_project(loaded.model.projects, project).id]
+            found = [find_project(loaded.model.projects, query).id for query in project]
+            project_ids = list(dict.fromkeys(found))
         except NoMatch as error:
             raise UsageProblem(_no_match_message(error, language)) from None
         except Ambiguous as error:

@@ -220,7 +220,16 @@ def _field(cell: CsvCell, excel: bool) -> str:
     if isinstance(cell, Decimal):
         text = format(cell, "f")
         return text.replace(".", ",") if excel else text
-    return str(cell)
+    text = str(cell)
+    if excel and text.startswith(_FORMULA_STARTS):
+        # Excel would run a name like "=1+2" as a formula; the apostrophe makes it
+        # text there, as Excel itself does when one types it.
+        return "'" + text
+    return text
+
+
+# What makes Excel read a cell as a formula rather than text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _amount(amount: Decimal | None) -> Decimal | None:

@@ -61,7 +61,9 @@ def problem_text(problem: Problem, lang: Lang, *, with_column: bool = True) -> s
 def print_problems(
     problems: Sequence[Problem], lang: Lang, out: IO[str], *, with_column: bool = True
 ) -> None:
-    """Every problem, up to `PROBLEM_CAP`, then how many more there were."""
+    """Every problem, up to `PROBLEM_CAP`, then how many more there were. A problem
+    found twice (e.g. a missing folder, by each file looked for in it) is told once."""
+    problems = list(dict.fromkeys(problems))
     for problem in problems[:PROBLEM_CAP]:
         print(problem_text(problem, lang, with_column=with_column), file=out)
     if len(problems) > PROBLEM_CAP:
