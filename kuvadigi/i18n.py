@@ -175,6 +175,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "severity.note": ("huomio", "note"),
     # files handed on: the workbook, the data package, the status report
     "output.wrote": ("Kirjoitettu: {path}", "Wrote {path}"),
+    "error.output_suffix": (
+        "{path}: tiedoston nimen pitää päättyä {suffix}, jotta se aukeaa oikealla "
+        "ohjelmalla",
+        "{path}: the file's name must end in {suffix}, so that the right program "
+        "opens it",
+    ),
     "error.output_exists": (
         "{path} on jo olemassa; lisää --force, jos haluat korvata sen",
         "{path} already exists; add --force to overwrite it",

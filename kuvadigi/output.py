@@ -19,10 +19,13 @@ from kuvadigi.cliapp import UsageProblem
 from kuvadigi.i18n import Lang, say
 
 
-def output_file(path: Path, force: bool, lang: Lang) -> Path:
-    """`path` checked as a file to write: its folder exists, and it does not, or `force`."""
+def output_file(path: Path, force: bool, lang: Lang, suffix: str) -> Path:
+    """`path` checked as a file to write: named with `suffix` (what opens it goes by
+    the name), its folder exists, and it does not, or `force`."""
     if path.is_dir():
         raise UsageProblem(say("error.output_is_folder", lang, path=path))
+    if path.suffix.lower() != suffix:
+        raise UsageProblem(say("error.output_suffix", lang, path=path, suffix=suffix))
     if not path.parent.is_dir():
         raise UsageProblem(say("error.output_no_folder", lang, folder=path.parent))
     if path.exists() and not force:

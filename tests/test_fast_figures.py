@@ -1,5 +1,6 @@
-"""The faster share arithmetic (integers over a common denominator, for a city's
-thousands of lines) gives exactly what the plain Fraction arithmetic gives."""
+"""The faster arithmetic for a city's thousands of lines gives exactly what the plain
+way gives: shares by integers over a common denominator as by Fractions, and amounts of
+plain digits read without the regular expressions as with them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kuvadigi.money import largest_remainder, ratio, round_percent
+from kuvadigi import money
+from kuvadigi.money import AmountError, largest_remainder, ratio, round_percent
 
 
 def ratio_by_fractions(part: Decimal, whole: Decimal) -> Fraction | None:
@@ -101,3 +103,33 @@ def test_ratio__exact_percentage() -> None:
 
     assert share == Fraction(141591000, 2780000)
     assert round_percent(share) == Decimal("50.93")
+
+
+def read_the_careful_way(text: str) -> tuple[str, object]:
+    try:
+        amount = money._parse(text, money._MENDS)
+    except AmountError as error:
+        return ("refused", error.message.key)
+    return ("amount", amount.as_tuple())
+
+
+def read_as_parse_amount(text: str) -> tuple[str, object]:
+    try:
+        amount = money.parse_amount(text)
+    except AmountError as error:
+        return ("refused", error.message.key)
+    return ("amount", amount.as_tuple())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=1, max_size=15))
+def test_plain_digits__read_as_the_careful_way(text: str) -> None:
+    # Leading zeros, a lone 0, and 12 and 13 digits on either side of the limit.
+    assert read_as_parse_amount(text) == read_the_careful_way(text)
+
+
+def test_plain_digits__limit_at_twelve_digits() -> None:
+    assert money.AMOUNT_LIMIT == 10**12
+    assert money.parse_amount("999999999999") == Decimal(10**12 - 1)
+    assert read_as_parse_amount("1000000000000") == ("refused", "amount.too_large")
+    assert read_as_parse_amount("0150") == ("refused", "amount.leading_zero")

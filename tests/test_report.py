@@ -434,3 +434,21 @@ def test_report__prints_to_pdf(english: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert console_messages(result.stderr) == []
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (("report",), "report.txt"),
+        (("report",), "-"),
+        (("export", "xlsx"), "budget.csv"),
+    ],
+)
+def test_output_named_for_another_program__refused(
+    kuvadigi: Kuvadigi, tmp_path: Path, command: tuple[str, ...], name: str
+) -> None:
+    result = kuvadigi(*command, "--output", str(tmp_path / name))
+
+    assert result.exit_code == 2
+    assert "the file's name must end in" in result.stderr
+    assert list(tmp_path.iterdir()) == []

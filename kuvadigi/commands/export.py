@@ -66,7 +66,7 @@ def export_xlsx(
     from kuvadigi.render.xlsx import save_workbook, workbook
 
     language = lang_of(lang)
-    path = output_file(output, force, language)
+    path = output_file(output, force, language, ".xlsx")
     folder = loader.data_folder(data)
     _, estimate, programme = loader.load_all(folder)
     budget = budget_as_of_option(folder, None, as_of, language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -53,4 +54,5 @@ def init(
         raise UsageProblem(f"{error.filename}: {error.strerror}") from None
     for path in written:
         print(say("init.wrote", language, path=path))
-    print(say("init.next", language, folder=folder))
+    # Quoted for a shell, so the line can be pasted as it is (a folder may hold spaces).
+    print(say("init.next", language, folder=shlex.quote(str(folder))))

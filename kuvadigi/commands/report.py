@@ -49,7 +49,7 @@ def report(
     from kuvadigi.render.report import report_html
 
     language = lang_of(lang)
-    path = output_file(output, force, language)
+    path = output_file(output, force, language, ".html")
     folder = loader.data_folder(data)
     _, estimate, programme = loader.load_all(folder)
     budget = budget_as_of_option(folder, None, as_of, language)
