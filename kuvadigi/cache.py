@@ -38,7 +38,7 @@ import pickle
 import stat
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -169,19 +169,23 @@ class Positions:
         self._known: dict[Where, Position] | None = None
         self._found_new = False
 
-    def locate(
-        self, where: Where, locate: Callable[[Path, Where], Position]
-    ) -> Position:
-        """The position of `where`: kept, or found by `locate(path, where)`."""
+    def locate_all(
+        self,
+        wheres: Sequence[Where],
+        locate: Callable[[Path, list[Where]], dict[Where, Position]],
+    ) -> dict[Where, Position]:
+        """The position of each of `wheres`: kept, or found by one call of
+        `locate(path, the ones not kept)`."""
         if self._known is None:
             self._entry = Entry.for_file(Positions, self.path)
             kept = self._entry.recall(dict) if self._entry is not None else None
             self._known = dict(kept) if kept else {}
-        key = tuple(where)
-        if key not in self._known:
-            self._known[key] = locate(self.path, where)
+        known = self._known
+        missing = list(dict.fromkeys(where for where in wheres if where not in known))
+        if missing:
+            known.update(locate(self.path, missing))
             self._found_new = True
-        return self._known[key]
+        return {where: known[where] for where in wheres}
 
     def save(self) -> None:
         """Keep the positions found in this run for the next."""

@@ -13,32 +13,43 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from kuvadigi import yamlfile
-from kuvadigi.cache import Positions
+from kuvadigi import yamlfast, yamlfile
+from kuvadigi.cache import Position, Positions
 from kuvadigi.calc import BudgetFigures, EstimateFigures, LineFigures
 from kuvadigi.i18n import Lang, format_amount, format_percent, say
 from kuvadigi.money import ZERO, round_percent
-from kuvadigi.problems import Problem, Severity
+from kuvadigi.problems import DataError, Problem, Severity
 from kuvadigi.views import display_name
 
 Where = tuple[str | int, ...]
 
 
 class _Findings:
-    """Collects findings for one file, locating each at its published figure."""
+    """Collects findings for one file, then locates them all at their published
+    figures, in one reading of the file (none where a repeat run has them kept)."""
 
     def __init__(self, path: Path, lang: Lang) -> None:
         self.path = path
         self.lang = lang
-        self.found: list[Problem] = []
-        # Locating reads the file's YAML again; kept, a repeat run need not.
+        self.pending: list[tuple[Where, str, Severity]] = []
         self.positions = Positions(path)
 
     def add(
         self, where: Where, message: str, severity: Severity = Severity.ERROR
     ) -> None:
-        line, column, _ = self.positions.locate(where, yamlfile.locate)
-        self.found.append(Problem(self.path, line, column, message, severity))
+        self.pending.append((tuple(where), message, severity))
+
+    def located(self) -> list[Problem]:
+        """The findings, each at its line and column."""
+        positions = self.positions.locate_all(
+            [where for where, _, _ in self.pending], _locate_many
+        )
+        self.positions.save()
+        found = []
+        for where, message, severity in self.pending:
+            line, column, _ = positions[where]
+            found.append(Problem(self.path, line, column, message, severity))
+        return found
 
     def amount(
         self, where: Where, what: str, published: Decimal | None, derived: Decimal
@@ -55,6 +66,19 @@ class _Findings:
                     derived=format_amount(derived, self.lang),
                 ),
             )
+
+
+def _locate_many(path: Path, wheres: list[Where]) -> dict[Where, Position]:
+    """The positions of `wheres` in one reading of the file: from the YAML parser's
+    events where the file allows (no node graph, which for a city's estimate would take
+    a gigabyte), else through `yamlfile`."""
+    try:
+        found = yamlfast.locate_all(yamlfile.read_text(path), wheres)
+    except DataError:
+        found = None
+    if found is None:
+        found = {where: yamlfile.locate(path, where) for where in wheres}
+    return found
 
 
 def check_budget(figures: BudgetFigures, path: Path, lang: Lang) -> list[Problem]:
@@ -116,8 +140,7 @@ def check_budget(figures: BudgetFigures, path: Path, lang: Lang) -> list[Problem
                 published.funding.get(source.id),
                 _zero(derived.funding[source.id]),
             )
-    findings.positions.save()
-    return findings.found
+    return findings.located()
 
 
 def _overspent(findings: _Findings, where: Where, name: str, line: LineFigures) -> None:
@@ -188,8 +211,7 @@ def check_estimate(figures: EstimateFigures, path: Path, lang: Lang) -> list[Pro
                 ),
                 Severity.NOTE,
             )
-    findings.positions.save()
-    return findings.found
+    return findings.located()
 
 
 def _share(

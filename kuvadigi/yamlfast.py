@@ -114,3 +114,138 @@ def _build(parser: Any) -> dict[str, Any]:
 def _expect(event: Any, kind: type) -> None:
     if type(event) is not kind:
         raise _Careful
+
+
+Where = tuple[str | int, ...]
+Position = tuple[int, int, bool]
+# A step of a path as the file writes it: a mapping's key, or a list's index.
+_Step = tuple[str, str | int]
+
+
+def locate_all(text: str, wheres: list[Where]) -> dict[Where, Position] | None:
+    """The line and column (from 1) of the value at each of `wheres` in `text`, read
+    from the parser's events in one pass, with no node graph; and for each whether the
+    whole path was found (if not, the position is the nearest enclosing value's), as
+    `yamlfile.locate` gives them. None where the file has aliases, keys that are not
+    plain text, repeated keys or more than one document: then `yamlfile` locates.
+    """
+    wanted = {prefix for where in wheres for prefix in _prefixes(where)}
+    parser = _Loader(text)
+    try:
+        nodes = _positions(parser, wanted)
+    except (_Careful, yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        parser.dispose()
+    return {where: _resolve(where, nodes) for where in wheres}
+
+
+def _prefixes(where: Where) -> set[tuple[_Step, ...]]:
+    """Every path, in the file's own steps, that `where` or a beginning of it can be: a
+    number may be a list's index or a mapping's key (a year)."""
+    found: set[tuple[_Step, ...]] = {()}
+    level: set[tuple[_Step, ...]] = {()}
+    for step in where:
+        steps: list[_Step] = [("key", str(step))]
+        if isinstance(step, int):
+            steps.append(("index", step))
+        level = {(*path, one) for path in level for one in steps}
+        found |= level
+    return found
+
+
+def _positions(
+    parser: Any, wanted: set[tuple[_Step, ...]]
+) -> dict[tuple[_Step, ...], tuple[int, int, str]]:
+    """The start (line, column, kind) of every node whose path is in `wanted`."""
+    get = parser.get_event
+    _expect(get(), yaml.StreamStartEvent)
+    _expect(get(), yaml.DocumentStartEvent)
+
+    nodes: dict[tuple[_Step, ...], tuple[int, int, str]] = {}
+    # For each open container: its path, its kind, the next index or the pending key
+    # (None: a key comes next), and the keys seen.
+    open_paths: list[tuple[_Step, ...]] = []
+    kinds: list[str] = []
+    nexts: list[Any] = []
+    keys_seen: list[set[str]] = []
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            open_paths.pop()
+            kinds.pop()
+            nexts.pop()
+            keys_seen.pop()
+            _after_value(kinds, nexts)
+            continue
+        if kind is yaml.DocumentEndEvent:
+            break
+        if kind not in (
+            yaml.ScalarEvent,
+            yaml.MappingStartEvent,
+            yaml.SequenceStartEvent,
+        ):
+            raise _Careful  # an alias, or anything else unforeseen
+
+        if kinds and kinds[-1] == "mapping" and nexts[-1] is None:
+            # A key: plain text and not repeated, or the file is left to yamlfile.
+            if kind is not yaml.ScalarEvent or event.value in keys_seen[-1]:
+                raise _Careful
+            keys_seen[-1].add(event.value)
+            nexts[-1] = event.value
+            continue
+
+        if not kinds:
+            path: tuple[_Step, ...] = ()
+        elif kinds[-1] == "mapping":
+            path = (*open_paths[-1], ("key", nexts[-1]))
+        else:
+            path = (*open_paths[-1], ("index", nexts[-1]))
+        node_kind = {
+            yaml.ScalarEvent: "scalar",
+            yaml.MappingStartEvent: "mapping",
+            yaml.SequenceStartEvent: "sequence",
+        }[kind]
+        if path in wanted:
+            mark = event.start_mark
+            nodes[path] = (mark.line + 1, mark.column + 1, node_kind)
+
+        if kind is yaml.ScalarEvent:
+            _after_value(kinds, nexts)
+        else:
+            open_paths.append(path)
+            kinds.append(node_kind)
+            nexts.append(None if node_kind == "mapping" else 0)
+            keys_seen.append(set())
+
+    _expect(get(), yaml.StreamEndEvent)
+    return nodes
+
+
+def _after_value(kinds: list[str], nexts: list[Any]) -> None:
+    """A value is done: its mapping waits for a key, its list for the next item."""
+    if kinds:
+        nexts[-1] = None if kinds[-1] == "mapping" else nexts[-1] + 1
+
+
+def _resolve(
+    where: Where, nodes: dict[tuple[_Step, ...], tuple[int, int, str]]
+) -> Position:
+    """`where` followed down the recorded nodes as far as the file goes."""
+    path: tuple[_Step, ...] = ()
+    if path not in nodes:
+        return 0, 0, False
+    for step in where:
+        line, column, kind = nodes[path]
+        if kind == "mapping":
+            child: tuple[_Step, ...] = (*path, ("key", str(step)))
+        elif kind == "sequence" and isinstance(step, int):
+            child = (*path, ("index", step))
+        else:
+            return line, column, False
+        if child not in nodes:
+            return line, column, False
+        path = child
+    line, column, _ = nodes[path]
+    return line, column, True

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from kuvadigi import cache, loader, yamlfile
+from kuvadigi import cache, loader, yamlfast, yamlfile
 from kuvadigi.problems import DataError
 
 from .conftest import Kuvadigi, replace_in
@@ -251,10 +251,11 @@ def test_repeat_check__findings_located_without_reading_yaml(
     first = kuvadigi("check", "--data", str(data_copy))
     cache.forget_this_run()
 
-    def refuse(path: Path, where: object) -> object:
-        raise AssertionError(f"{path} was read again to locate {where}")
+    def refuse(*args: object) -> object:
+        raise AssertionError(f"read again to locate: {args}")
 
     monkeypatch.setattr(yamlfile, "locate", refuse)
+    monkeypatch.setattr(yamlfast, "locate_all", refuse)
     again = kuvadigi("check", "--data", str(data_copy))
 
     assert again == first

@@ -154,3 +154,46 @@ def test_shipped_data__read_the_fast_way() -> None:
 
 def test_corpus__is_not_empty() -> None:
     assert len(CORPUS) > 50
+
+
+# --- locating values -------------------------------------------------------------------
+
+
+def every_path(
+    value: Any, path: tuple[str | int, ...] = ()
+) -> list[tuple[str | int, ...]]:
+    """Every path into `value`, the plain values of a file, and a few that go astray."""
+    paths = [path, (*path, "no-such-key"), (*path, 999)]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            paths += every_path(item, (*path, key))
+            if key.isdigit():
+                paths.append((*path, int(key)))  # a year, as check writes it
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            paths += every_path(item, (*path, index))
+        paths.append((*path, -1))
+    return paths
+
+
+@pytest.mark.parametrize(
+    "path", sorted((REPO / "data").glob("*.yaml")), ids=lambda path: path.name
+)
+def test_locate_all__as_yamlfile_locates(path: Path) -> None:
+    text = yamlfile.read_text(path)
+    values, _problems = yamlfile.read_values(path)
+    wheres = every_path(values)
+
+    located = yamlfast.locate_all(text, wheres)
+
+    assert located is not None
+    for where in wheres:
+        assert located[where] == yamlfile.locate(path, where), where
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: &x 1\nb: *x\n", "a: 1\na: 2\n", "? [k]\n: v\n", "a: 1\n---\nb: 2\n", "a: [\n"],
+)
+def test_locate_all__unusual_files_left_to_yamlfile(text: str) -> None:
+    assert yamlfast.locate_all(text, [("a",)]) is None
