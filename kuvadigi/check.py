@@ -13,7 +13,6 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from kuvadigi import yamlfast, yamlfile
 from kuvadigi.cache import Position, Positions
 from kuvadigi.calc import BudgetFigures, EstimateFigures, LineFigures
 from kuvadigi.i18n import Lang, format_amount, format_percent, say
@@ -49,7 +48,9 @@ class _Findings:
         for where, message, severity in self.pending:
             line, column, _ = positions[where]
             found.append(Problem(self.path, line, column, message, severity))
-        return found
+        # In the file's order, as a person goes through it (a deleted line leaves its
+        # findings where they are); those of one place keep the order they were made.
+        return sorted(found, key=lambda problem: (problem.line, problem.column))
 
     def amount(
         self, where: Where, what: str, published: Decimal | None, derived: Decimal
@@ -72,6 +73,9 @@ def _locate_many(path: Path, wheres: list[Where]) -> dict[Where, Position]:
     """The positions of `wheres` in one reading of the file: from the YAML parser's
     events where the file allows (no node graph, which for a city's estimate would take
     a gigabyte), else through `yamlfile`."""
+    # Only a finding needs YAML again: a run whose figures agree never imports it.
+    from kuvadigi import yamlfast, yamlfile
+
     try:
         found = yamlfast.locate_all(yamlfile.read_text(path), wheres)
     except DataError:
@@ -174,7 +178,11 @@ def check_estimate(figures: EstimateFigures, path: Path, lang: Lang) -> list[Pro
         )
         if line.line.share is not None and line.share is not None:
             _share(
-                findings, (*where, "share"), line.line.name, line.line.share, line.share
+                findings,
+                (*where, "share"),
+                say("where.share", lang, name=line.line.name),
+                line.line.share,
+                line.share,
             )
 
     for year, derived in figures.year_totals.items():
@@ -215,7 +223,7 @@ def check_estimate(figures: EstimateFigures, path: Path, lang: Lang) -> list[Pro
 
 
 def _share(
-    findings: _Findings, where: Where, name: str, published: Decimal, exact: Fraction
+    findings: _Findings, where: Where, what: str, published: Decimal, exact: Fraction
 ) -> None:
     """A published share is right when it is the exact share rounded to its own decimals."""
     exponent = published.as_tuple().exponent
@@ -228,7 +236,7 @@ def _share(
             say(
                 "check.share_differs",
                 lang,
-                what=say("where.share", lang, name=name),
+                what=what,
                 published=format_percent(published, lang),
                 exact=format_percent(round_percent(exact, 2), lang),
                 rounded=format_percent(rounded, lang),

@@ -57,9 +57,12 @@ def followup_findings(
             figures = budget_figures(budget.model)
             findings += check_budget(figures, budget.path, lang)
         findings += reconcile(budget.model, followup, lang)
+    # Figures of a year with no budget file cannot be reconciled at all: the data is
+    # incomplete (exit 2), not in disagreement.
+    problems += _without_budget(folder, set(years), lang)
     if problems:
         raise DataError(problems)
-    return findings + _without_budget(folder, set(years), lang)
+    return findings
 
 
 def reconcile(budget: Budget, followup: FollowUp, lang: Lang) -> list[Problem]:

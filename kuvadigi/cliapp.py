@@ -155,7 +155,10 @@ def reporting(command: Callable[P, R]) -> Callable[P, R]:
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
-            # The reader (e.g. `head`) has gone: stop writing, quietly.
+            # The reader (e.g. `head`) has gone: stop writing, quietly. From the
+            # `kuvadigi` entry point the streams catch this themselves and the run goes
+            # on to its own exit code (kuvadigi.cli.QuietWhenGone); this is for a run
+            # without them.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(EXIT_OK) from None

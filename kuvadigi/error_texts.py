@@ -31,6 +31,20 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "estimate_2019_2022.yaml)",
         "holds no cost estimate (estimate_YEARS.yaml, e.g. estimate_2019_2022.yaml)",
     ),
+    "folder.followup_is_file": (
+        "on tiedosto; sen pitää olla kansio",
+        "is a file; it should be a folder",
+    ),
+    "file.not_followup": (
+        "ei ole seurannan tiedosto: nimeä kuukauden tiedosto YYYY-MM.yaml "
+        "(esim. 2019-02.yaml) ja muutokset {revisions}",
+        "is not a follow-up file: name a month's file YYYY-MM.yaml "
+        "(e.g. 2019-02.yaml) and the revisions {revisions}",
+    ),
+    "folder.two_budgets": (
+        "kansiossa on kaksi vuoden {year} budjettia: {names}; jätä yksi",
+        "holds two budgets for {year}: {names}; keep one",
+    ),
     "folder.two_estimates": (
         "kansiossa on useampi kustannusarvio: {names}; jätä yksi",
         "holds more than one cost estimate: {names}; keep one",
@@ -260,6 +274,12 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "luvussa {text!r} on yli kaksi desimaalia; sentti on pienin yksikkö",
         "{text!r} has more than two decimals; cents are the smallest unit",
     ),
+    "amount.dot_grouping": (
+        "luvussa {text!r} on kolme desimaalia; jos piste ryhmittelee tuhannet, "
+        "kirjoita luku ilman sitä",
+        "{text!r} has three decimals; if the dot groups the thousands, write the "
+        "amount without it",
+    ),
     "amount.decimal_comma": (
         "luvussa {text!r} on desimaalipilkku; kirjoita sentit pisteen jälkeen",
         "{text!r} has a decimal comma; write the cents after a dot",
@@ -297,6 +317,12 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
     "ref.duplicate": (
         "{what} {value!r} on käytössä kahdesti (ensin rivillä {first_line})",
         "the {what} {value!r} is used twice (first on line {first_line})",
+    ),
+    "ref.measure_of_another_area": (
+        "toimenpide {measure} on toimenpidekokonaisuuden {area} alla; sen numeron "
+        "pitää alkaa {area}",
+        "the focus measure {measure} stands under action area {area}; its number "
+        "must begin with {area}",
     ),
     "ref.unknown_source": (
         "rahoituslähdettä {name!r} ei ole; rahoituslähteet: {known}",
@@ -349,6 +375,10 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "valitsimen {option} arvo {value!r} ei käy; vaihtoehdot: {choices}",
         "{option} takes one of {choices}, not {value!r}",
     ),
+    "usage.bad_argument_choice": (
+        "argumentin {name!r} arvo {value!r} ei käy; vaihtoehdot: {choices}",
+        "argument {name!r} takes one of {choices}, not {value!r}",
+    ),
     "usage.not_whole_number": (
         "valitsimen {option} arvo on kokonaisluku, ei {value!r}",
         "{option} takes a whole number, not {value!r}",
@@ -356,6 +386,15 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
     "usage.needs_value": (
         "valitsin {option} tarvitsee arvon",
         "{option} needs a value",
+    ),
+    "usage.missing_option": ("valitsin {option} puuttuu", "missing option {option}"),
+    "usage.missing_argument": (
+        "argumentti {name!r} puuttuu",
+        "missing argument {name!r}",
+    ),
+    "usage.missing_argument_choice": (
+        "argumentti {name!r} puuttuu; vaihtoehdot: {choices}",
+        "missing argument {name!r}; it takes one of {choices}",
     ),
     "usage.extra_argument": (
         "ylimääräinen argumentti {value!r}",
@@ -436,6 +475,8 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "toimenpidekokonaisuuden numero",
         "action area number",
     ),
+    "what.area_id": ("toimenpidekokonaisuuden tunniste", "action area id"),
+    "what.measure_number": ("toimenpiteen numero", "focus measure number"),
 }
 
 # Keys that name whole messages (what a problem says), as opposed to the fixes, words

@@ -28,7 +28,7 @@ from kuvadigi.followup import (
 )
 from kuvadigi.loader import load_model, raise_located
 from kuvadigi.models import Budget
-from kuvadigi.problems import DataError, Problem
+from kuvadigi.problems import DataError, Message, Problem
 from kuvadigi.references import Finding, KeyItself, Where
 
 T = TypeVar("T")
@@ -60,12 +60,14 @@ def month_files(folder: Path) -> dict[str, Path]:
     if not followup.exists():
         return {}
     if not followup.is_dir():
-        raise DataError([Problem(followup, 0, 0, "is a file; it should be a folder")])
+        raise DataError([Problem(followup, 0, 0, Message("folder.followup_is_file"))])
 
     found: dict[str, Path] = {}
     problems = []
     for path in sorted(followup.iterdir()):
-        if path.name.startswith(".") or path.suffix not in (".yaml", ".yml"):
+        # Any case of the ending: `2019-12.YAML` is refused by name below, never
+        # left out of the figures unsaid.
+        if path.name.startswith(".") or path.suffix.lower() not in (".yaml", ".yml"):
             continue
         match = MONTH_FILE.match(path.name)
         if match and MONTH_TEXT.match(match["month"]):
@@ -76,8 +78,7 @@ def month_files(folder: Path) -> dict[str, Path]:
                     path,
                     0,
                     0,
-                    f"is not a follow-up file: name a month's file YYYY-MM.yaml "
-                    f"(e.g. 2019-02.yaml) and the revisions {REVISIONS_FILE}",
+                    Message("file.not_followup", {"revisions": REVISIONS_FILE}),
                 )
             )
     if problems:

@@ -43,15 +43,19 @@ def revisions_view(
 ) -> TableView:
     """Each line's original total, the change the revisions made, the revised total,
     and its actual, committed and remaining against the revised total; the revisions
-    counted are listed under the table."""
+    counted are listed under the table.
+
+    In a narrow terminal the original and revised totals stay; the remaining goes last
+    but one, after the change (the revised total less the original) and the
+    utilisation, after the actual and committed."""
     columns = [
         Column("name", say_core("project", lang), "text"),
         Column("original", say("original", lang), "amount"),
-        Column("change", say("change", lang), "amount", FIGURE),
+        Column("change", say("change", lang), "amount", RATE),
         Column("revised", say("revised", lang), "amount"),
         Column("actual", say_core("actual", lang), "amount", DETAIL),
         Column("committed", say_core("committed", lang), "amount", DETAIL),
-        Column("remaining", say_core("remaining", lang), "amount"),
+        Column("remaining", say_core("remaining", lang), "amount", FIGURE),
         Column("utilisation", say_core("utilisation", lang), "percent", RATE),
     ]
 
@@ -211,17 +215,22 @@ def trend_chart(points: Sequence[TrendPoint], lang: Lang) -> TrendChart:
 
 def forecast_view(result: Forecast, lang: Lang) -> TableView:
     """Each line's figures now, its run rate and projection, and its alerts; the method
-    and every alert's message under the table."""
+    and every alert's message under the table.
+
+    In a narrow terminal the total and the projected remaining stay; the alerts go
+    last but one (their messages are under the table anyway), after the projected
+    spend and utilisation (the total less the remaining, and their ratio), after the
+    figures now and the run rate."""
     columns = [
         Column("name", say_core("project", lang), "text"),
         Column("total", say_core("total", lang), "amount"),
         Column("actual", say_core("actual", lang), "amount", DETAIL),
         Column("committed", say_core("committed", lang), "amount", DETAIL),
         Column("run_rate", say("run_rate", lang), "amount", DETAIL),
-        Column("projected_spend", say("projected_spend", lang), "amount"),
+        Column("projected_spend", say("projected_spend", lang), "amount", RATE),
         Column("projected_remaining", say("projected_remaining", lang), "amount"),
         Column("projected_use", say("projected_use", lang), "percent", RATE),
-        Column("alerts", say("alerts", lang), "text"),
+        Column("alerts", say("alerts", lang), "text", FIGURE),
     ]
 
     def cells(line: LineForecast) -> dict[str, Cell]:

@@ -144,6 +144,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "kaikki julkaistut luvut täsmäävät",
         "every published figure reconciles",
     ),
+    "published.disagree": (
+        "varoitus: {path}: {count} julkaistua lukua poikkeaa riveistä lasketusta; "
+        "kuvadigi käyttää riveistä laskettuja lukuja. `kuvadigi check` luettelee ne.",
+        "warning: {path}: {count} published figure(s) disagree with what the line "
+        "items give; kuvadigi uses the line items' figures. `kuvadigi check` lists "
+        "them.",
+    ),
     # where a figure sits
     "where.total_of": ("{name}, budjetti yhteensä", "{name}, total"),
     "where.remaining_of": ("{name}, jäljellä", "{name}, remaining"),
@@ -155,7 +162,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Lisärahoitustarve yhteensä",
         "additional funding need, grand total",
     ),
-    "where.share_total": ("Jakauma yhteensä", "share, total"),
+    "where.share_total": ("Jakauma yhteensä", "total of the shares"),
     # errors the user sees
     "error.unknown_project": (
         "hanketta {name!r} ei löydy",

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -69,10 +69,26 @@ def budget_years(folder: Path) -> dict[int, Path]:
     """The budget files in `folder`, by year."""
     _require_folder(folder)
     found: dict[int, Path] = {}
+    problems = []
     for path in sorted(folder.iterdir()):
         match = BUDGET_FILE.match(path.name)
-        if match:
-            found[int(match["year"])] = path
+        if not match:
+            continue
+        year = int(match["year"])
+        if year in found:
+            # budget_2019.yaml beside budget_2019.yml: either could be the one meant.
+            names = f"{found[year].name}, {path.name}"
+            problems.append(
+                Problem(
+                    folder,
+                    0,
+                    0,
+                    Message("folder.two_budgets", {"year": year, "names": names}),
+                )
+            )
+        found.setdefault(year, path)
+    if problems:
+        raise DataError(problems)
     return found
 
 
@@ -180,10 +196,10 @@ def _validated(
             if kept is not None:
                 return kept
 
-        value = _load(path, model)
+        value, plain_values = _load_with_values(path, model)
         _raise_located(path, references(value))
     if entry is not None:
-        entry.remember(value)
+        entry.remember(value, plain_values)
     return value
 
 
@@ -248,6 +264,14 @@ def raise_located(path: Path, findings: list[Finding]) -> None:
 def _load(
     path: Path, model: type[ModelT], field_names: Iterable[str] = FIELD_NAMES
 ) -> ModelT:
+    validated, _ = _load_with_values(path, model, field_names)
+    return validated
+
+
+def _load_with_values(
+    path: Path, model: type[ModelT], field_names: Iterable[str] = FIELD_NAMES
+) -> tuple[ModelT, Any]:
+    """`path` validated as `model`, and the plain values it was validated from."""
     value, problems = yamlfile.read_values(path)
     if not yamlfile.values_whole(problems):
         # An alias, a tag or a merge left a hole in the values: validating them would
@@ -271,7 +295,7 @@ def _load(
         problems.sort(key=lambda problem: (problem.line, problem.column))
     if problems:
         raise DataError(problems)
-    return validated
+    return validated, value
 
 
 def _raise_located(path: Path, findings: list[Finding]) -> None:

@@ -90,6 +90,11 @@ def _plain_name(value: Any) -> Any:
     tables, CSV and reports, and no spaces around it."""
     if not isinstance(value, str):
         return value
+    # Printable text (Python's sense: no character of the categories C and Z but the
+    # ordinary space) has none of them; only the rest is looked at character by
+    # character. A city's budget has hundreds of thousands of names.
+    if value.isprintable():
+        return value.strip()
     for character in value:
         if unicodedata.category(character) in _INVISIBLE and character not in "\t\n":
             raise InvalidValue(

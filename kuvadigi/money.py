@@ -163,6 +163,11 @@ def _why_not_an_amount(text: str, mends: int) -> AmountError:
         return AmountError("amount.no_whole", text, _meant("0" + text, mends))
     if re.fullmatch(rf"(?:{_WHOLE})\.", text, re.VERBOSE):
         return AmountError("amount.trailing_dot", text, _meant(text[:-1], mends))
+    if re.fullmatch(r"[1-9][0-9]{0,2}\.[0-9]{3}", text):
+        # `205.000`: three decimals, or the dot of Finnish and German thousands.
+        return AmountError(
+            "amount.dot_grouping", text, _meant(text.replace(".", ""), mends)
+        )
     if re.fullmatch(rf"(?:{_WHOLE})\.[0-9]{{3,}}", text, re.VERBOSE):
         return AmountError("amount.cents", text)
     comma = _DECIMAL_COMMA.fullmatch(text)

@@ -152,6 +152,22 @@ def programme_references(programme: Programme, budget: Budget) -> list[Finding]:
         ),
         "what.area_number",
     )
+    findings += _unique(
+        (
+            (("action_areas", i, "id"), a.id)
+            for i, a in enumerate(programme.action_areas)
+        ),
+        "what.area_id",
+    )
+    findings += _unique(
+        (
+            (("action_areas", i, "focus_measures", j, "number"), measure.number)
+            for i, area in enumerate(programme.action_areas)
+            for j, measure in enumerate(area.focus_measures)
+        ),
+        "what.measure_number",
+    )
+    findings += _measures_of_their_areas(programme)
 
     linked: dict[str, Where] = {}
     # A misspelt link is reported once, as such, not again as the line it missed.
@@ -192,6 +208,26 @@ def programme_references(programme: Programme, budget: Budget) -> list[Finding]:
     for line_id in budget_ids:
         if line_id not in linked and line_id not in meant:
             findings.append((unlinked_at, Message("ref.unlinked", {"line": line_id})))
+    return findings
+
+
+def _measures_of_their_areas(programme: Programme) -> list[Finding]:
+    """A focus measure is numbered after its action area (1.1 to 1.6 under area 1): a
+    measure copied under the wrong area would otherwise be counted there."""
+    findings: list[Finding] = []
+    for i, area in enumerate(programme.action_areas):
+        for j, measure in enumerate(area.focus_measures):
+            area_of_number = measure.number.partition(".")[0]
+            if area_of_number.lstrip("0") != str(area.number):
+                findings.append(
+                    (
+                        ("action_areas", i, "focus_measures", j, "number"),
+                        Message(
+                            "ref.measure_of_another_area",
+                            {"measure": measure.number, "area": area.number},
+                        ),
+                    )
+                )
     return findings
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from kuvadigi.asof import revised_funding
+from kuvadigi.asof import figures_as_of, revised_funding
 from kuvadigi.cliapp import UsageProblem
 from kuvadigi.followup import Revision
 from kuvadigi.followup_cli import load_year, project_option, source_option
@@ -118,7 +118,30 @@ def revise_lines(folder: Path, asked: Asked, lang: Lang) -> list[str]:
     lines = [say("revise.done", lang, path=shown_path(path), summary=summary)]
     if revision.month > year.latest:
         lines.append(say("revise.later", lang, month=revision.month))
+    elif giver is not None:
+        lines += _overspent(folder, asked.date.year, giver, lang)
     return lines
+
+
+def _overspent(folder: Path, year: int, giver: Project, lang: Lang) -> list[str]:
+    """A note where the line money was taken from now has more actual and committed
+    than its revised total, as `record` says of a month's figures (`check` reports it)."""
+    revised = load_year(folder, year)
+    line = figures_as_of(
+        revised.budget, revised.followup, revised.latest, [giver.id]
+    ).totals
+    spent = (line.actual or ZERO) + (line.committed or ZERO)
+    if spent <= line.total:
+        return []
+    return [
+        say(
+            "record.overspent",
+            lang,
+            spent=format_amount(spent, lang),
+            total=format_amount(line.total, lang),
+            over=format_amount(spent - line.total, lang),
+        )
+    ]
 
 
 def _total(project: Project, revisions: list[Revision]) -> Decimal:

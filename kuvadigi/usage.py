@@ -4,6 +4,10 @@ language, with the closest option, command or value offered, and the help hint.
     Error: --format takes one of table, json, csv, markdown, not 'jsn'; did you mean 'json'?
     Try 'kuvadigi budget --help' for help.
 
+A missing option or argument, and a value that is not one of a choice, are told so
+too, for every command; what kuvadigi has no message of its own for is shown in
+typer's (English) words.
+
 typer (its built-in click) finds the mistake; `Commands`, the app's group class, catches
 it where the arguments are parsed and gives it back as a `ToldUsageError`, which typer
 shows and ends with exit 2 as it would its own.
@@ -111,8 +115,16 @@ class Commands(TyperGroup):
         """`kuvadigi COMMAND` as typed, for the help hint."""
         if error.ctx is not None:
             return str(error.ctx.command_path)
-        name = next((word for word in arguments if word in self.commands), None)
-        return "kuvadigi" if name is None else f"kuvadigi {name}"
+        # Down the groups named (`kuvadigi export xlsx`), to the command.
+        path, command = ["kuvadigi"], self
+        for word in arguments:
+            commands = getattr(command, "commands", None)
+            if commands is None:
+                break
+            if word in commands:
+                path.append(word)
+                command = commands[word]
+        return " ".join(path)
 
 
 def usage_message(
@@ -132,13 +144,16 @@ def usage_message(
         error.message
     ):
         return Message("usage.needs_value", {"option": error.option_name})
+    if isinstance(error, click_errors.MissingParameter) and error.param is not None:
+        return _missing(error.param)
     if isinstance(error, click_errors.BadParameter) and error.param is not None:
-        return _bad_value(error.param, arguments) or _other(error)
+        return _bad_value(error, arguments) or _other(error)
 
     command = _NO_SUCH_COMMAND.search(error.message)
     if command is not None:
         name = command["name"]
-        known = list(getattr(group, "commands", {}))
+        # The commands of the group it was looked for in (`kuvadigi export xlx`).
+        known = list(getattr(error.ctx.command if error.ctx else group, "commands", {}))
         return Message("usage.no_such_command", {"name": name}, _closest(name, known))
     extra = _EXTRA_ARGUMENTS.search(error.message)
     if extra is not None:
@@ -146,17 +161,49 @@ def usage_message(
     return _other(error)
 
 
-def _bad_value(param: Any, arguments: Sequence[str]) -> Message | None:
-    """The message for a value an option does not take: the choices, or the kind."""
+def _missing(param: Any) -> Message:
+    """The message for a required option or argument not given: an argument that is
+    one of a choice names the choices, as typer does."""
     from kuvadigi.problems import Message
+
+    if param.param_type_name != "argument":
+        return Message("usage.missing_option", {"option": max(param.opts, key=len)})
+    name = getattr(param, "display_name_raw", param.name)
+    choices = _choices(param)
+    if choices:
+        return Message(
+            "usage.missing_argument_choice",
+            {"name": name, "choices": ", ".join(choices)},
+        )
+    return Message("usage.missing_argument", {"name": name})
+
+
+def _bad_value(
+    error: click_errors.BadParameter, arguments: Sequence[str]
+) -> Message | None:
+    """The message for a value an option or argument does not take: the choices, or
+    the kind."""
+    from kuvadigi.problems import Message
+
+    param: Any = error.param
+    choices = _choices(param)
+    if param.param_type_name == "argument":
+        value = _value_refused(error)
+        if value is None or not choices:
+            return None
+        name = getattr(param, "display_name_raw", param.name)
+        return Message(
+            "usage.bad_argument_choice",
+            {"name": name, "value": value, "choices": ", ".join(choices)},
+            _closest(value, choices),
+        )
 
     option = max(param.opts, key=len)
     value = _value_given(param.opts, arguments)
     annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
     if value is None:
         return None
-    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        choices = [str(member.value) for member in annotation]
+    if choices:
         return Message(
             "usage.bad_choice",
             {"option": option, "value": value, "choices": ", ".join(choices)},
@@ -165,6 +212,26 @@ def _bad_value(param: Any, arguments: Sequence[str]) -> Message | None:
     if annotation is int:
         return Message("usage.not_whole_number", {"option": option, "value": value})
     return None
+
+
+def _choices(param: Any) -> list[str]:
+    """The values a parameter of an enum type takes; none for any other type."""
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return [str(member.value) for member in annotation]
+    return []
+
+
+def _value_refused(error: click_errors.BadParameter) -> str | None:
+    """The value typer refused, as typed: its check (pydantic's) keeps it as input."""
+    errors = getattr(error.__cause__, "errors", None)
+    if not callable(errors):
+        return None
+    try:
+        value = errors()[0].get("input")
+    except (IndexError, AttributeError, TypeError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _value_given(opts: Sequence[str], arguments: Sequence[str]) -> str | None:

@@ -178,7 +178,10 @@ def _value_problem(
             fix = _line_fix(locator, where, invalid.replacement)
         return invalid.message, fix
 
-    if kind in ("string_too_short", "too_short") and not given:
+    # Spaces alone are blank too: a name is read with the spaces around it cut.
+    if kind in ("string_too_short", "too_short") and not (
+        given.strip() if isinstance(given, str) else given
+    ):
         if isinstance(given, list | dict):
             return Message("value.empty"), None
         return Message("value.blank"), None

@@ -37,19 +37,52 @@ class _Careful(Exception):
     """The file needs the careful reading."""
 
 
+Where = tuple[str | int, ...]
+Position = tuple[int, int, bool]
+# A step of a path as the file writes it: a mapping's key, or a list's index.
+_Step = tuple[str, str | int]
+# Where a value starts (line and column from 1) and what it is: scalar, mapping, sequence.
+_Node = tuple[int, int, str]
+_NODE_KINDS: dict[type, str] = {
+    yaml.ScalarEvent: "scalar",
+    yaml.MappingStartEvent: "mapping",
+    yaml.SequenceStartEvent: "sequence",
+}
+
+# The positions of the values outside every list, recorded while a file is read here,
+# by the text they were read from (its length and hash). Most of what `check` finds in
+# a large file is there (the totals row, the year totals, the shares' sum), and it is
+# pointed at without reading the file again. Recording costs nothing inside the lists,
+# where nearly all of a file is.
+_OUTSIDE_LISTS: dict[tuple[int, int], dict[tuple[_Step, ...], _Node]] = {}
+_OUTSIDE_LISTS_KEPT = 4
+
+
 def plain_values(text: str) -> dict[str, Any] | None:
     """The plain values of the YAML mapping in `text`, or None where it must be read
     the careful way (see the module's invariants)."""
     parser = _Loader(text)
+    outside_lists: dict[tuple[_Step, ...], _Node] = {}
     try:
-        return _build(parser)
+        values = _build(parser, outside_lists)
     except (_Careful, yaml.YAMLError, RecursionError):
         return None
     finally:
         parser.dispose()
 
+    if len(_OUTSIDE_LISTS) >= _OUTSIDE_LISTS_KEPT:
+        _OUTSIDE_LISTS.pop(next(iter(_OUTSIDE_LISTS)))
+    _OUTSIDE_LISTS[_text_key(text)] = outside_lists
+    return values
 
-def _build(parser: Any) -> dict[str, Any]:
+
+def _text_key(text: str) -> tuple[int, int]:
+    return len(text), hash(text)
+
+
+def _build(
+    parser: Any, outside_lists: dict[tuple[_Step, ...], _Node]
+) -> dict[str, Any]:
     get = parser.get_event
     _expect(get(), yaml.StreamStartEvent)
     _expect(get(), yaml.DocumentStartEvent)
@@ -59,9 +92,34 @@ def _build(parser: Any) -> dict[str, Any]:
     containers: list[dict[str, Any] | list[Any]] = []
     pending_keys: list[str | None] = []
     root: Any = None
+    # Outside every list: the paths of the open mappings, for `outside_lists`.
+    lists_open = 0
+    mapping_paths: list[tuple[_Step, ...]] = []
     while True:
         event = get()
         kind = type(event)
+
+        if lists_open == 0 and kind in _NODE_KINDS:
+            key = pending_keys[-1] if containers else None
+            path = (*mapping_paths[-1], ("key", key or "")) if containers else ()
+            if not containers or key is not None:
+                # A value (not a key) outside every list: where it starts.
+                mark = event.start_mark
+                outside_lists[path] = (
+                    mark.line + 1,
+                    mark.column + 1,
+                    _NODE_KINDS[kind],
+                )
+            if kind is yaml.MappingStartEvent:
+                # Even a mapping used as a key, which is refused below, so that every
+                # mapping's end finds its own path to close.
+                mapping_paths.append(path)
+        if kind is yaml.SequenceStartEvent:
+            lists_open += 1
+        elif kind is yaml.SequenceEndEvent:
+            lists_open -= 1
+        elif kind is yaml.MappingEndEvent and lists_open == 0:
+            mapping_paths.pop()
 
         if kind is yaml.ScalarEvent:
             if event.tag is not None:
@@ -116,12 +174,6 @@ def _expect(event: Any, kind: type) -> None:
         raise _Careful
 
 
-Where = tuple[str | int, ...]
-Position = tuple[int, int, bool]
-# A step of a path as the file writes it: a mapping's key, or a list's index.
-_Step = tuple[str, str | int]
-
-
 def locate_all(text: str, wheres: list[Where]) -> dict[Where, Position] | None:
     """The line and column (from 1) of the value at each of `wheres` in `text`, read
     from the parser's events in one pass, with no node graph; and for each whether the
@@ -129,6 +181,20 @@ def locate_all(text: str, wheres: list[Where]) -> dict[Where, Position] | None:
     `yamlfile.locate` gives them. None where the file has aliases, keys that are not
     plain text, repeated keys or more than one document: then `yamlfile` locates.
     """
+    # Where the file was read here and every one of `wheres` is outside its lists,
+    # the positions recorded then answer.
+    recorded = _OUTSIDE_LISTS.get(_text_key(text))
+    if recorded is not None:
+        known = {
+            where: _resolve(where, recorded, lists_recorded=False) for where in wheres
+        }
+        if all(position is not None for position in known.values()):
+            return {
+                where: position
+                for where, position in known.items()
+                if position is not None
+            }
+
     wanted = {prefix for where in wheres for prefix in _prefixes(where)}
     parser = _Loader(text)
     try:
@@ -137,7 +203,10 @@ def locate_all(text: str, wheres: list[Where]) -> dict[Where, Position] | None:
         return None
     finally:
         parser.dispose()
-    return {where: _resolve(where, nodes) for where in wheres}
+    located = {where: _resolve(where, nodes, lists_recorded=True) for where in wheres}
+    return {
+        where: position for where, position in located.items() if position is not None
+    }
 
 
 def _prefixes(where: Where) -> set[tuple[_Step, ...]]:
@@ -202,11 +271,7 @@ def _positions(
             path = (*open_paths[-1], ("key", nexts[-1]))
         else:
             path = (*open_paths[-1], ("index", nexts[-1]))
-        node_kind = {
-            yaml.ScalarEvent: "scalar",
-            yaml.MappingStartEvent: "mapping",
-            yaml.SequenceStartEvent: "sequence",
-        }[kind]
+        node_kind = _NODE_KINDS[kind]
         if path in wanted:
             mark = event.start_mark
             nodes[path] = (mark.line + 1, mark.column + 1, node_kind)
@@ -230,9 +295,10 @@ def _after_value(kinds: list[str], nexts: list[Any]) -> None:
 
 
 def _resolve(
-    where: Where, nodes: dict[tuple[_Step, ...], tuple[int, int, str]]
-) -> Position:
-    """`where` followed down the recorded nodes as far as the file goes."""
+    where: Where, nodes: dict[tuple[_Step, ...], _Node], *, lists_recorded: bool
+) -> Position | None:
+    """`where` followed down the recorded nodes as far as the file goes; None where it
+    goes into a list whose items were not recorded."""
     path: tuple[_Step, ...] = ()
     if path not in nodes:
         return 0, 0, False
@@ -241,6 +307,8 @@ def _resolve(
         if kind == "mapping":
             child: tuple[_Step, ...] = (*path, ("key", str(step)))
         elif kind == "sequence" and isinstance(step, int):
+            if not lists_recorded:
+                return None
             child = (*path, ("index", step))
         else:
             return line, column, False

@@ -526,6 +526,9 @@ def _syntax_problem(path: Path, text: _Lines, error: yaml.MarkedYAMLError) -> Pr
         return _problem_at(
             path, text, mark, Message("yaml.tab"), Message("fix.tab_to_spaces")
         )
+    runaway = _runaway_quote(text, mark)
+    if runaway is not None:
+        return _problem_at(path, text, runaway, Message("yaml.unclosed_quote"))
     if "mapping values are not allowed" in problem:
         if _deeper_key(text, mark):
             line = text.line(mark.line + 1) or ""
@@ -574,6 +577,36 @@ def _syntax_problem(path: Path, text: _Lines, error: yaml.MarkedYAMLError) -> Pr
         return _problem_at(path, text, mark, Message("yaml.indentation"))
 
     return _problem_at(path, text, mark, Message("yaml.syntax", {"detail": detail}))
+
+
+# A line of a block mapping (`  committed: 5`, `- id: x`) inside a quoted value: the
+# value went on past where its closing quote belonged.
+_SWALLOWED_KEY = re.compile(r"\n[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_-]*:[ \t\n]")
+
+
+def _runaway_quote(text: _Lines, error: Any) -> Any:
+    """Where a double-quoted value opened before the error runs on over lines that
+    read as keys of the file (`name: "Ahti` with its closing quote forgotten reads on
+    to the next `"`, and YAML stops only there); None where no value does."""
+    runaway = None
+    try:
+        for token in yaml.scan(text.text, Loader=_Loader):
+            start, end = token.start_mark, token.end_mark
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style == '"'
+                and start.line < end.line < error.line + 1
+                and _SWALLOWED_KEY.search(_spanned(text, start.line, end.line))
+            ):
+                runaway = start
+    except yaml.YAMLError:
+        pass
+    return runaway
+
+
+def _spanned(text: _Lines, first: int, last: int) -> str:
+    """Lines `first` to `last` (from 0) of `text`, joined."""
+    return "\n".join(text.line(number + 1) or "" for number in range(first, last + 1))
 
 
 def _indicator_mark(

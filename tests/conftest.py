@@ -45,7 +45,9 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 @pytest.fixture
 def kuvadigi(monkeypatch: pytest.MonkeyPatch) -> Kuvadigi:
     """Run `kuvadigi ARGS...` in-process, in English unless --lang says otherwise, with
-    a terminal 200 columns wide so tables keep one row per line."""
+    a terminal 200 columns wide so tables keep one row per line, from the repository's
+    folder (paths in messages read `data/...`, wherever pytest was started)."""
+    monkeypatch.chdir(REPO)
     monkeypatch.delenv("KUVADIGI_DATA", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)

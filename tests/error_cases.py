@@ -84,6 +84,30 @@ def _folder_in_place_of_file(folder: Path) -> None:
     (folder / "data" / "budget_2019.yaml").mkdir(parents=True)
 
 
+def _shipped_data_with(folder: Path, name: str, text: str | None) -> None:
+    """The shipped data, with `followup/NAME` holding `text` (or `followup` itself a
+    file, where `name` is empty)."""
+    import shutil
+
+    from kuvadigi.loader import shipped_data
+
+    data = folder / "data"
+    shutil.copytree(shipped_data(), data, ignore=shutil.ignore_patterns(".*"))
+    if not name:
+        (data / "followup").write_text("", encoding="utf-8")
+        return
+    (data / "followup").mkdir()
+    (data / "followup" / name).write_text(text or "", encoding="utf-8")
+
+
+def _month_file_misnamed(folder: Path) -> None:
+    _shipped_data_with(folder, "2019-2.yaml", 'as_of: "2019-02"\nprojects: {}\n')
+
+
+def _followup_a_file(folder: Path) -> None:
+    _shipped_data_with(folder, "", None)
+
+
 def _revision_of_no_kind(folder: Path) -> None:
     """The shipped data with a revision whose kind is neither transfer nor new money."""
     import shutil
@@ -136,6 +160,23 @@ nothere: no such folder
         args="budget --data data/budget_2019.yaml",
     ),
     Case(
+        "folder-followup-is-file",
+        "folder.followup_is_file",
+        "a file named followup where the follow-up folder belongs, checked",
+        "data/followup: is a file; it should be a folder",
+        args=CHECK,
+        prepare=_followup_a_file,
+    ),
+    Case(
+        "file-not-followup",
+        "file.not_followup",
+        "a month's file named 2019-2.yaml, checked",
+        "data/followup/2019-2.yaml: is not a follow-up file: name a month's file "
+        "YYYY-MM.yaml (e.g. 2019-02.yaml) and the revisions revisions.yaml",
+        args=CHECK,
+        prepare=_month_file_misnamed,
+    ),
+    Case(
         "folder-no-budget",
         "folder.no_budget",
         "the budget file is named budjetti_2019.yaml",
@@ -158,6 +199,12 @@ data: holds no budget file (budget_YEAR.yaml, e.g. budget_2019.yaml)
         "data: holds more than one cost estimate: estimate_2019_2020.yaml, "
         "estimate_2019_2020_copy.yaml; keep one",
         args=ESTIMATE,
+    ),
+    Case(
+        "folder-two-budgets",
+        "folder.two_budgets",
+        "a copy of the budget saved as .yml beside it",
+        "data: holds two budgets for 2019: budget_2019.yaml, budget_2019.yml; keep one",
     ),
     # reading a file
     Case(
@@ -270,6 +317,15 @@ data/budget_2019.yaml:10:15: a ': ' inside a value, which YAML reads as the star
         "yaml-unclosed-quote",
         "yaml.unclosed_quote",
         "a quote opened and never closed",
+        """\
+data/budget_2019.yaml:10:11: the quote opened here is never closed
+  10 |     name: "Ahti
+     |           ^""",
+    ),
+    Case(
+        "yaml-runaway-quote",
+        "yaml.unclosed_quote",
+        "a double quote left open, that YAML reads on to the next quote",
         """\
 data/budget_2019.yaml:10:11: the quote opened here is never closed
   10 |     name: "Ahti
@@ -516,6 +572,15 @@ data/budget_2019.yaml:10:10: name: has no value; write one after the colon
      |          ^""",
     ),
     Case(
+        "value-spaces-only",
+        "value.blank",
+        "a project's name of spaces only",
+        """\
+data/budget_2019.yaml:10:11: name: has no value; write one after the colon
+  10 |     name: "  "
+     |           ^""",
+    ),
+    Case(
         "value-empty",
         "value.empty",
         "a budget without projects",
@@ -688,6 +753,26 @@ data/budget_2019.yaml:11:12: total: '2.05e+5' is in exponent notation; write the
   fix: total: 205000""",
     ),
     Case(
+        "amount-exponent-bare",
+        "amount.exponent",
+        "an amount in exponent notation without a dot, 2e5",
+        """\
+data/budget_2019.yaml:11:12: total: '2e5' is in exponent notation; write the amount in full digits
+  11 |     total: 2e5
+     |            ^
+  fix: total: 200000""",
+    ),
+    Case(
+        "amount-exponent-dot",
+        "amount.exponent",
+        "an amount in exponent notation with a dot and a sign, 2.0e+5",
+        """\
+data/budget_2019.yaml:14:16: committed: '2.0e+5' is in exponent notation; write the amount in full digits
+  14 |     committed: 2.0e+5
+     |                ^
+  fix: committed: 200000""",
+    ),
+    Case(
         "amount-colon",
         "amount.colon",
         "8:00 (YAML 1.1 would read it as 480)",
@@ -724,6 +809,16 @@ data/budget_2019.yaml:14:16: committed: '205000.' ends with a dot; write the cen
 data/budget_2019.yaml:14:16: committed: '205000.005' has more than two decimals; cents are the smallest unit
   14 |     committed: 205000.005
      |                ^""",
+    ),
+    Case(
+        "amount-dot-grouping",
+        "amount.dot_grouping",
+        "thousands grouped with a dot, 205.000",
+        """\
+data/budget_2019.yaml:14:16: committed: '205.000' has three decimals; if the dot groups the thousands, write the amount without it
+  14 |     committed: 205.000
+     |                ^
+  fix: committed: 205000""",
     ),
     Case(
         "amount-decimal-comma",
@@ -898,6 +993,26 @@ data/programme.yaml:15:20: the budget has no budget line 'ahti-api'; did you mea
         args=CHECK,
     ),
     Case(
+        "ref-duplicate-measure",
+        "ref.duplicate",
+        "two focus measures numbered 1.1, checked",
+        """\
+data/programme.yaml:11:17: the focus measure number '1.1' is used twice (first on line 9)
+  11 |       - number: "1.1"
+     |                 ^""",
+        args=CHECK,
+    ),
+    Case(
+        "ref-measure-other-area",
+        "ref.measure_of_another_area",
+        "focus measure 2.1 under action area 1, checked",
+        """\
+data/programme.yaml:11:17: the focus measure 2.1 stands under action area 1; its number must begin with 1
+  11 |       - number: "2.1"
+     |                 ^""",
+        args=CHECK,
+    ),
+    Case(
         "ref-linked-twice",
         "ref.linked_twice",
         "two programme projects link the same budget line, checked",
@@ -1055,6 +1170,78 @@ Try 'kuvadigi budget --help' for help.""",
 Error: 2023 is not in the cost estimate; its years are 2019, 2020, 2021, 2022
 Try 'kuvadigi estimate --help' for help.""",
         args="estimate --year 2023",
+    ),
+    Case(
+        "usage-missing-option",
+        "usage.missing_option",
+        "a required option left out",
+        """\
+Error: missing option --committed
+Try 'kuvadigi record --help' for help.""",
+        args="record --project Ahti --as-of 2019-02 --actual 41000",
+    ),
+    Case(
+        "usage-missing-option-fi",
+        "usage.missing_option",
+        "the same, in Finnish",
+        """\
+Virhe: valitsin --output puuttuu
+Ohjeet: kuvadigi report --help""",
+        args="report --lang fi",
+    ),
+    Case(
+        "usage-missing-argument",
+        "usage.missing_argument",
+        "init without the folder to write into",
+        """\
+Error: missing argument 'folder'
+Try 'kuvadigi init --help' for help.""",
+        args="init",
+    ),
+    Case(
+        "usage-missing-argument-fi",
+        "usage.missing_argument",
+        "the same, in Finnish",
+        """\
+Virhe: argumentti 'folder' puuttuu
+Ohjeet: kuvadigi init --help""",
+        args="init --lang fi",
+    ),
+    Case(
+        "usage-missing-argument-choice",
+        "usage.missing_argument_choice",
+        "schema without the file it is of",
+        """\
+Error: missing argument 'file'; it takes one of budget, estimate, programme
+Try 'kuvadigi schema --help' for help.""",
+        args="schema",
+    ),
+    Case(
+        "usage-missing-argument-choice-fi",
+        "usage.missing_argument_choice",
+        "the same, in Finnish",
+        """\
+Virhe: argumentti 'file' puuttuu; vaihtoehdot: budget, estimate, programme
+Ohjeet: kuvadigi schema --help""",
+        args="schema --lang fi",
+    ),
+    Case(
+        "usage-argument-choice",
+        "usage.bad_argument_choice",
+        "a data file misspelt",
+        """\
+Error: argument 'file' takes one of budget, estimate, programme, not 'budgte'; did you mean 'budget'?
+Try 'kuvadigi schema --help' for help.""",
+        args="schema budgte",
+    ),
+    Case(
+        "usage-argument-choice-fi",
+        "usage.bad_argument_choice",
+        "a file that has no schema, in Finnish",
+        """\
+Virhe: argumentin 'file' arvo 'foo' ei käy; vaihtoehdot: budget, estimate, programme
+Ohjeet: kuvadigi schema --help""",
+        args="schema foo --lang fi",
     ),
 ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import marshal
 import os
 import pickle
 import stat
@@ -48,13 +49,13 @@ def reads_counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The files the loader reads (YAML, then validation) from now on; a file taken
     from the cache is not among them."""
     calls: list[Path] = []
-    load = loader._load
+    load = loader._load_with_values
 
     def counted(path: Path, *args: Any, **kwargs: Any) -> Any:
         calls.append(path)
         return load(path, *args, **kwargs)
 
-    monkeypatch.setattr(loader, "_load", counted)
+    monkeypatch.setattr(loader, "_load_with_values", counted)
     return calls
 
 
@@ -161,7 +162,7 @@ def test_planted_pickle__never_unpickled(
         def __reduce__(self) -> tuple[object, tuple[str]]:
             return (os.system, (f"touch {marker}",))
 
-    payload = pickle.dumps(Planted())
+    payload = cache._MODELS + pickle.dumps(Planted())
     key = (cache_folder / "key").read_bytes()
     signature = hmac.new(key, payload, hashlib.sha256).digest()
     entry.write_bytes(cache.MAGIC + signature + payload)
@@ -280,3 +281,26 @@ def test_changed_file__findings_located_afresh(
 
 def test_size_limit__the_same_as_the_readers() -> None:
     assert cache.MAX_FILE_BYTES == yamlfile.MAX_FILE_BYTES
+
+
+def test_large_file__its_plain_values_kept_and_validated_again(
+    cache_folder: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every file counts as large: its entry holds what its YAML gave, not its models.
+    monkeypatch.setattr(cache, "LARGE_FILE_BYTES", 0)
+    first = loader.load_budget(data_copy).model
+    (entry,) = entries(cache_folder)
+    payload = entry.read_bytes()[len(cache.MAGIC) + hashlib.sha256().digest_size :]
+    assert payload[:1] == cache._PLAIN_VALUES
+    values, _problems = yamlfile.read_values(data_copy / "budget_2019.yaml")
+    assert marshal.loads(payload[1:]) == values
+
+    cache.forget_this_run()
+    reads = reads_counted(monkeypatch)
+    again = loader.load_budget(data_copy).model
+
+    assert reads == []
+    assert again == first
+    ahti = next(project for project in again.projects if project.id == "ahti")
+    assert ahti.committed == Decimal(205000)
+    assert ahti.remaining == Decimal(0)

@@ -223,10 +223,25 @@ def test_utilisation__programme(kuvadigi: Kuvadigi) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["ahti", "AHTI", "Ah", "omadata", "vene-helsingissa", "Vene Helsingissä"]
+    ("query", "name", "total"),
+    [
+        ("ahti", "Ahti", 205000),
+        ("AHTI", "Ahti", 205000),
+        ("Ah", "Ahti", 205000),
+        ("omadata", "OmaData-asiakkuus", 300000),
+        ("vene-helsingissa", "Vene Helsingissä", 200000),
+        ("Vene Helsingissä", "Vene Helsingissä", 200000),
+    ],
 )
-def test_project_matching(kuvadigi: Kuvadigi, query: str) -> None:
-    assert kuvadigi("budget", "--project", query).exit_code == 0
+def test_project_matching(
+    kuvadigi: Kuvadigi, query: str, name: str, total: int
+) -> None:
+    result = kuvadigi("budget", "--project", query, "--format", "json")
+
+    assert result.exit_code == 0, result.stderr
+    (project,) = json.loads(result.stdout)["projects"]
+    # The document's total of the line the query names.
+    assert (project["name"], project["total"]) == (name, total)
 
 
 def test_unknown_project__exit_2_with_closest(kuvadigi: Kuvadigi) -> None:
@@ -259,6 +274,19 @@ def test_estimate_json__every_figure_as_printed(kuvadigi: Kuvadigi) -> None:
         str(Decimal(str(line["share"])).quantize(Decimal("0.01")))
         for line in document["lines"]
     ] == SHARES
+    # The document's own Jakauma column and its total, as printed.
+    assert {line["name"]: line["published_share"] for line in document["lines"]} == {
+        name: figures[5] for name, figures in ESTIMATE_TABLE.items()
+    }
+    assert document["published_share_total"] == 100
+
+
+def test_estimate_json__one_year_has_no_published_share(kuvadigi: Kuvadigi) -> None:
+    document = json.loads(kuvadigi("estimate", "--year", "2020", "-f", "json").stdout)
+
+    assert {line["published_share"] for line in document["lines"]} == {None}
+    assert document["published_share_total"] is None
+    assert document["total"] == 4_350_000
 
 
 def test_estimate_json__shares_are_exact_decimals(kuvadigi: Kuvadigi) -> None:
@@ -356,6 +384,56 @@ def test_check__wrong_published_share(kuvadigi: Kuvadigi, data_copy: Path) -> No
     assert f"estimate_2019_2022.yaml:{line}: " in result.stdout
 
 
+def test_check__wrong_published_share_total__named_once(
+    kuvadigi: Kuvadigi, data_copy: Path
+) -> None:
+    # The document's shares total is 100 %; a 99 there is wrong whatever the lines say.
+    line = replace_in(
+        data_copy / "estimate_2019_2022.yaml", "share_total: 100", "share_total: 99"
+    )
+
+    english = kuvadigi("check", "--data", str(data_copy))
+    finnish = kuvadigi("check", "--data", str(data_copy), "--lang", "fi")
+
+    assert english.exit_code == finnish.exit_code == 1
+    assert (
+        f"estimate_2019_2022.yaml:{line}: total of the shares: the document says 99%, "
+        "the exact share 100.00% rounds to 100%"
+    ) in english.stdout
+    assert (
+        f"estimate_2019_2022.yaml:{line}: Jakauma yhteensä: asiakirjassa 99\u00a0%, "
+        "tarkka osuus 100,00\u00a0% pyöristyy lukuun 100\u00a0%"
+    ) in finnish.stdout
+
+
+def test_reports__warn_where_a_published_figure_disagrees(
+    kuvadigi: Kuvadigi, data_copy: Path
+) -> None:
+    # Ahti's published total 205 000 -> 210 000, its funding sources left alone: the
+    # reports show the line items' 205 000 and say that the file disagrees.
+    budget = data_copy / "budget_2019.yaml"
+    replace_in(budget, "    total: 205000", "    total: 210000")
+    folder = str(data_copy)
+
+    shown = kuvadigi("budget", "--project", "Ahti", "-f", "json", "--data", folder)
+    finnish = kuvadigi("programme", "--data", folder, "--lang", "fi")
+    estimate = kuvadigi("estimate", "--data", folder)
+
+    assert shown.exit_code == finnish.exit_code == 0
+    assert json.loads(shown.stdout)["projects"][0]["total"] == 205000
+    assert shown.stderr == (
+        f"warning: {budget}: 1 published figure(s) disagree with what the line items "
+        "give; kuvadigi uses the line items' figures. `kuvadigi check` lists them.\n"
+    )
+    assert finnish.stderr.startswith(f"varoitus: {budget}: 1 julkaistua lukua")
+    assert estimate.stderr == ""
+
+
+def test_reports__no_warning_on_the_shipped_data(kuvadigi: Kuvadigi) -> None:
+    for command in (["budget"], ["estimate"], ["programme"], ["compare"]):
+        assert kuvadigi(*command).stderr == "", command
+
+
 def test_calc__remaining_and_totals_from_the_models() -> None:
     budget = load_budget(shipped_data()).model
     figures = calc.budget_figures(budget)
@@ -422,3 +500,22 @@ def test_budget_several_projects__totals_cover_them(kuvadigi: Kuvadigi) -> None:
     # 200 000 + 205 000 = 405 000; remaining 44 345 + 0.
     assert document["totals"]["total"] == 405000
     assert document["totals"]["remaining"] == 44345
+
+
+def test_check_json__unreadable_data_as_findings_exit_2(
+    kuvadigi: Kuvadigi, data_copy: Path
+) -> None:
+    # A script reading JSON learns why, not only that the run failed.
+    line = replace_in(
+        data_copy / "budget_2019.yaml", "committed: 205000", "committed: -5"
+    )
+
+    result = kuvadigi("check", "--data", str(data_copy), "--format", "json")
+
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert document["ok"] is False
+    (finding,) = document["findings"]
+    assert (finding["line"], finding["severity"]) == (line, "error")
+    assert "'-5'" in finding["message"]
+    assert "-5" in result.stderr

@@ -14,6 +14,7 @@ import copy
 import datetime
 import os
 import pickle
+import re
 import shlex
 import shutil
 import signal
@@ -24,18 +25,21 @@ import sys
 import time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
 from kuvadigi import yamlfile
 from kuvadigi.error_texts import ERROR_TEXTS, FALLBACK_KEYS, message_keys
-from kuvadigi.i18n import TEXTS
+from kuvadigi.i18n import TEXTS, Lang
 from kuvadigi.loader import shipped_data
 from kuvadigi.problems import PROBLEM_CAP, Message
 from kuvadigi.render.problems import problem_text
+from kuvadigi.usage import usage_lines
 from kuvadigi.validation import validation_problems
 
+from .app_commands import command_names, commands
 from .conftest import OWN_COPY, Kuvadigi
 from .error_cases import CASES, CATALOGUE, Case, catalogue, prepare
 
@@ -56,7 +60,10 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+ALL_CASES = CASES
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=lambda case: case.name)
 def test_bad_input__exact_message_and_exit_code(
     kuvadigi: Kuvadigi, in_tmp: Path, case: Case
 ) -> None:
@@ -68,13 +75,13 @@ def test_bad_input__exact_message_and_exit_code(
 
 
 def test_every_message_of_the_catalogue_has_a_case() -> None:
-    shown = {case.key for case in CASES}
+    shown = {case.key for case in ALL_CASES}
 
     assert [key for key in message_keys() if key not in shown] == []
 
 
 def test_every_case_shows_a_message_of_the_catalogue() -> None:
-    assert [case.name for case in CASES if case.key not in TEXTS] == []
+    assert [case.name for case in ALL_CASES if case.key not in TEXTS] == []
 
 
 def test_docs_errors_md_is_the_catalogue_of_the_cases() -> None:
@@ -357,6 +364,69 @@ def test_usage_error__language_from_the_locale(kuvadigi: Kuvadigi) -> None:
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            "record --project Ahti --as-of 2019-02 --actual 41000",
+            "Virhe: valitsin --committed puuttuu\nOhjeet: kuvadigi record --help\n",
+        ),
+        (
+            "report",
+            "Virhe: valitsin --output puuttuu\nOhjeet: kuvadigi report --help\n",
+        ),
+        ("init", "Virhe: argumentti 'folder' puuttuu\nOhjeet: kuvadigi init --help\n"),
+        (
+            "schema budgte",
+            "Virhe: argumentin 'file' arvo 'budgte' ei käy; vaihtoehdot: budget, "
+            "estimate, programme; tarkoititko 'budget'?\n"
+            "Ohjeet: kuvadigi schema --help\n",
+        ),
+    ],
+)
+def test_usage_error__missing_or_not_a_choice_in_the_language_of_the_locale(
+    kuvadigi: Kuvadigi, args: str, expected: str
+) -> None:
+    result = kuvadigi(*shlex.split(args), env={"LANG": "fi_FI.UTF-8"})
+
+    assert result.stderr == expected
+    assert result.exit_code == 2
+
+
+def _required(command: str) -> list[Any]:
+    """The options and arguments `kuvadigi COMMAND` cannot run without."""
+    return [
+        param for param in commands()[tuple(command.split())].params if param.required
+    ]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize(
+    "command", [command for command in command_names() if _required(command)]
+)
+def test_usage_error__every_required_option_and_argument_told_when_missing(
+    kuvadigi: Kuvadigi, command: str, lang: Lang
+) -> None:
+    # Given nothing but --lang, a command is told the first of what it requires.
+    first = _required(command)[0]
+    if first.param_type_name == "option":
+        message = Message("usage.missing_option", {"option": max(first.opts, key=len)})
+    elif first.type_descriptor.is_choice:
+        choices = ", ".join(
+            str(choice.value) for choice in first.type_descriptor.choices
+        )
+        message = Message(
+            "usage.missing_argument_choice", {"name": first.name, "choices": choices}
+        )
+    else:
+        message = Message("usage.missing_argument", {"name": first.name})
+
+    result = kuvadigi(*command.split(), "--lang", lang)
+
+    assert result.stderr == usage_lines(message, f"kuvadigi {command}", lang) + "\n"
+    assert result.exit_code == 2
+
+
 def test_data_error__language_from_the_locale(kuvadigi: Kuvadigi, in_tmp: Path) -> None:
     (case,) = [case for case in CASES if case.name == "amount-negative-fi"]
     prepare(in_tmp, case)
@@ -396,6 +466,76 @@ def test_closed_pipe__ends_quietly(args: str) -> None:
 
     assert result.stderr == ""
     assert result.returncode == 0
+
+
+def _spoilt(data: Path, pattern: str, replacement: str) -> Path:
+    """`data` with every match of `pattern` in the budget file replaced."""
+    budget = data / "budget_2019.yaml"
+    text = budget.read_text(encoding="utf-8")
+    budget.write_text(re.sub(pattern, replacement, text), encoding="utf-8")
+    return data
+
+
+def _read_a_byte_and_close(args: list[str], stderr: Any) -> tuple[int, bytes]:
+    """Run kuvadigi into a pipe whose reader, like `head -c 1`, reads one byte of the
+    output and goes: what kuvadigi writes after that meets a closed pipe."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kuvadigi", *args],
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        env=_environment(),
+    )
+    try:
+        assert process.stdout is not None
+        first = os.read(process.stdout.fileno(), 1)
+        process.stdout.close()
+        return process.wait(timeout=120), first
+    finally:
+        process.kill()
+
+
+@pytest.mark.parametrize(
+    ("args", "exit_code"),
+    [
+        ("budget", 0),
+        ("trend", 0),
+        ("trend --project Ahti", 0),
+        ("estimate --chart", 0),
+        ("budget --format csv", 0),
+        # check's findings: the data disagrees with itself.
+        ("check --data {disagrees}", 1),
+        ("check --data {disagrees} --format csv", 1),
+    ],
+)
+def test_closed_pipe__midway_ends_quietly_with_the_exit_code_of_the_run(
+    data_copy: Path, tmp_path: Path, args: str, exit_code: int
+) -> None:
+    disagrees = _spoilt(data_copy, r"remaining: (\d)", r"remaining: 1\1")
+    errors = tmp_path / "stderr"
+
+    with errors.open("wb") as stderr:
+        returncode, first = _read_a_byte_and_close(
+            shlex.split(args.format(disagrees=disagrees)), stderr
+        )
+
+    assert first != b""
+    assert errors.read_text(encoding="utf-8") == ""
+    assert returncode == exit_code
+
+
+def test_closed_pipe__midway_through_the_problems_of_bad_data_exits_2(
+    data_copy: Path,
+) -> None:
+    # Every committed amount negative: a problem each, told line by line on standard
+    # error, which goes into the same pipe (`kuvadigi check 2>&1 | head -2`).
+    bad = _spoilt(data_copy, r"committed: (\d)", r"committed: -\1")
+
+    returncode, first = _read_a_byte_and_close(
+        ["check", "--data", str(bad)], subprocess.STDOUT
+    )
+
+    assert first != b""
+    assert returncode == 2
 
 
 def test_ctrl_c__exits_130_quietly(tmp_path: Path) -> None:

@@ -134,7 +134,8 @@ def test_check__figures_of_a_year_without_budget(
         'as_of: "2020-02"\nprojects:\n  ahti:\n    actual: 1\n    committed: 2\n',
     )
     code, output = check(kuvadigi, data_copy)
-    assert code == 1
+    # Not a disagreement but a missing file: bad input.
+    assert code == 2
     message = "no budget for the figures as of 2020-02 (budget_2020.yaml)"
     assert f"2020-02.yaml: {message}" in output
 
@@ -178,6 +179,11 @@ def test_check__figures_of_a_year_without_budget(
             "2019-2.yaml",
             'as_of: "2019-02"\nprojects: {}\n',
             "2019-2.yaml: is not a follow-up file: name a month's file YYYY-MM.yaml",
+        ),
+        (
+            "2019-02.YAML",
+            'as_of: "2019-02"\nprojects: {}\n',
+            "2019-02.YAML: is not a follow-up file: name a month's file YYYY-MM.yaml",
         ),
         (
             "revisions.yaml",

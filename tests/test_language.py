@@ -10,16 +10,22 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shlex
+import shutil
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from kuvadigi import followup_texts
 from kuvadigi.collation import sort_key
-from kuvadigi.i18n import format_amount, format_percent
+from kuvadigi.i18n import TEXTS, Lang, format_amount, format_percent
+from kuvadigi.loader import shipped_data
 
-from .conftest import Kuvadigi, replace_in
+from .app_commands import command_names
+from .conftest import OWN_COPY, Kuvadigi, replace_in
 
 NBSP = "\u00a0"
 
@@ -128,21 +134,86 @@ def test_language__option_overrides_the_locale(kuvadigi: Kuvadigi) -> None:
     assert result.stdout.splitlines()[0] == "Cost estimate 2020"
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["budget"],
-        ["estimate"],
-        ["check"],
-        ["programme"],
-        ["schema", "budget"],
-    ],
-)
+@dataclass(frozen=True)
+class Said:
+    """How a command shows its language: the catalogue text `key` (from `i18n.TEXTS`,
+    else the follow-up's), up to its first field unless `fields` fill it, is in its
+    output; `args` follow the command, `{data}` a copy of the shipped data and `{out}`
+    a folder of the run's own."""
+
+    args: str
+    key: str
+    fields: dict[str, str] | None = None
+    exit_code: int = 0
+    on_stderr: bool = False
+
+
+# One per command of the app; a command added without one fails the test below.
+SAID = {
+    "budget": Said("", "budget.title"),
+    "check": Said("", "check.shares_note"),
+    "compare": Said("", "compare.title"),
+    "estimate": Said("", "estimate.title"),
+    "export datapackage": Said(
+        "--data {data} --output {out}/open-data", "output.wrote"
+    ),
+    "export xlsx": Said("--data {data} --output {out}/figures.xlsx", "output.wrote"),
+    "forecast": Said("", "forecast.title"),
+    "init": Said("{out}/new", "init.next"),
+    "programme": Said("", "programme.title"),
+    "record": Said(
+        "--data {data} --project Ahti --as-of 2019-02 --actual 20000 "
+        "--committed 190000",
+        "record.done",
+    ),
+    "report": Said("--data {data} --output {out}/report.html", "output.wrote"),
+    "revise": Said(
+        "--data {data} --date 2019-05-14 --from 'Kulttuurin kummilapset' "
+        "--to 'Tiedolla johtaminen' --amount 30000 --source ict_frame --reason x",
+        "revise.done",
+    ),
+    # The schema is JSON Schema for editors, the same in every language: only the
+    # messages about it are told in the language asked for.
+    "schema": Said(
+        "budgte",
+        "usage.bad_argument_choice",
+        {"name": "file", "value": "budgte", "choices": "budget, estimate, programme"},
+        exit_code=2,
+        on_stderr=True,
+    ),
+    "trend": Said("", "trend.title"),
+}
+
+
+def _said(said: Said, lang: Lang) -> str:
+    finnish, english = {**followup_texts.TEXTS, **TEXTS}[said.key]
+    text = finnish if lang == "fi" else english
+    return text.format(**said.fields) if said.fields else text.split("{")[0].strip()
+
+
+def test_language__every_command_of_the_app_is_tried() -> None:
+    assert sorted(SAID) == sorted(command_names())
+
+
+@pytest.mark.parametrize("command", command_names())
 def test_language__every_command_takes_lang(
-    kuvadigi: Kuvadigi, command: list[str]
+    kuvadigi: Kuvadigi, tmp_path: Path, command: str
 ) -> None:
-    assert kuvadigi(*command, "--lang", "fi").exit_code == 0
-    assert kuvadigi(*command, "--lang", "sv").exit_code == 2
+    said = SAID[command]
+    for lang, other in (("fi", "en"), ("en", "fi")):
+        # Each language on a copy of its own: a writing command writes it twice.
+        out = tmp_path / lang
+        data = out / "data"
+        shutil.copytree(shipped_data(), data, ignore=OWN_COPY)
+        args = shlex.split(said.args.format(data=data, out=out))
+
+        result = kuvadigi(*command.split(), *args, "--lang", lang)
+
+        shown = result.stderr if said.on_stderr else result.stdout
+        assert result.exit_code == said.exit_code, result.stderr
+        assert _said(said, lang) in shown
+        assert _said(said, other) not in shown
+    assert kuvadigi(*command.split(), "--lang", "sv").exit_code == 2
 
 
 def test_names__finnish_in_finnish_english_where_the_data_has_one(

@@ -12,6 +12,7 @@ import os
 import re
 import shlex
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -21,9 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from kuvadigi import calc, loader
+from kuvadigi import calc, loader, models
 from kuvadigi.cli import app
 from kuvadigi.money import AMOUNT_LIMIT, AmountError, parse_amount
+from kuvadigi.problems import InvalidValue
 from kuvadigi.views import estimate_view, shares_shown, sources_view
 
 settings.register_profile(
@@ -423,3 +425,25 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
         path.name: (path.read_bytes(), path.stat().st_mtime_ns)
         for path in sorted(folder.iterdir())
     }
+
+
+def test_every_character__a_name_is_refused_exactly_when_it_holds_an_invisible_one() -> (
+    None
+):
+    # Every character of the Basic Multilingual Plane and a few beyond it, in a name:
+    # refused exactly where it is a control, format, line or paragraph separator
+    # character, or a tab or line break; else kept, with the spaces around it cut.
+    invisible = {"Cc", "Cf", "Zl", "Zp"}
+    for code in [*range(0x10000), 0x1F600, 0xE0001, 0x10FFFD]:
+        character = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # a lone surrogate is not text that YAML can hold
+        name = f" Ahti{character}API "
+        refused = unicodedata.category(character) in invisible or character in "\t\n"
+        try:
+            read = models._plain_name(name)
+        except InvalidValue:
+            assert refused, f"U+{code:04X}"
+        else:
+            assert not refused, f"U+{code:04X}"
+            assert read == name.strip(), f"U+{code:04X}"

@@ -88,7 +88,8 @@ def test_record__never_writes_into_the_shipped_data(
         ("--actual", "12,5", "'12,5' has a decimal comma; write the cents after a dot"),
         ("--actual", "-5", "'-5' is negative"),
         ("--committed", "1e6", "exponent notation"),
-        ("--committed", "10.555", "more than two decimals"),
+        ("--committed", "10.555", "has three decimals"),
+        ("--committed", "1000.555", "more than two decimals"),
         ("--as-of", "2019-2", "'2019-2' is not a month; write YYYY-MM"),
         ("--as-of", "2018-12", "no budget for 2018"),
         ("--project", "Harrastuspasi", "did you mean: Harrastuspassi?"),
@@ -458,3 +459,22 @@ def test_record__refuses_the_repositorys_shipped_data(
     assert result.exit_code == 2
     assert "kuvadigi init DIR" in result.stderr
     assert not (repository_data / "followup").exists()
+
+
+def test_revise__a_transfer_that_overcommits_the_giver_is_noted(
+    kuvadigi: Kuvadigi, data_copy: Path
+) -> None:
+    # Ahti: 205 000 external funding, all of it committed. Moving 100 000 away leaves a
+    # total of 105 000 under 205 000 committed: 100 000 over, as check will say.
+    result = kuvadigi(
+        "revise", "--data", str(data_copy), "--date", "2019-01-20", "--from", "Ahti",
+        "--to", "Vene Helsingissä", "--amount", "100000", "--source", "external",
+        "--reason", "Boats first",
+    )  # fmt: skip
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1] == (
+        "Note: actual and committed (€205,000) exceed the total (€105,000) by "
+        "€100,000; kuvadigi check reports it."
+    )
+    assert kuvadigi("check", "--data", str(data_copy)).exit_code == 1

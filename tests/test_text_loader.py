@@ -197,3 +197,45 @@ def test_locate_all__as_yamlfile_locates(path: Path) -> None:
 )
 def test_locate_all__unusual_files_left_to_yamlfile(text: str) -> None:
     assert yamlfast.locate_all(text, [("a",)]) is None
+
+
+@pytest.mark.parametrize(
+    "path", sorted((REPO / "data").glob("*.yaml")), ids=lambda path: path.name
+)
+def test_locate_all__outside_lists_from_the_reading_itself(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = yamlfile.read_text(path)
+    values = yamlfast.plain_values(text)
+    assert values is not None
+    # Every path that goes into no list: the totals, the year totals, the shares' sum.
+    wheres = [
+        where
+        for where in every_path(values)
+        if not any(isinstance(step, int) and step not in YEARS for step in where)
+    ]
+
+    def refuse(*args: object) -> object:
+        raise AssertionError("read the file again")
+
+    monkeypatch.setattr(yamlfast, "_positions", refuse)
+    located = yamlfast.locate_all(text, wheres)
+
+    assert located is not None
+    for where in wheres:
+        assert located[where] == yamlfile.locate(path, where), where
+
+
+YEARS = frozenset(range(2019, 2023))
+
+
+def test_locate_all__into_a_list_reads_again() -> None:
+    text = "totals:\n  total: 5\nprojects:\n  - id: a\n    total: 1\n"
+    assert yamlfast.plain_values(text) is not None
+
+    located = yamlfast.locate_all(text, [("totals", "total"), ("projects", 0, "total")])
+
+    assert located == {
+        ("totals", "total"): (2, 10, True),
+        ("projects", 0, "total"): (5, 12, True),
+    }

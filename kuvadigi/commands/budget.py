@@ -122,6 +122,10 @@ def budget(
             ) from None
 
     figures = calc.budget_figures(loaded.model, project_ids)
+    from kuvadigi.commands.published import warn_of_budget
+
+    whole = loaded.model is loaded.original and project_ids is None
+    warn_of_budget(loaded.original, loaded.path, language, figures if whole else None)
     from kuvadigi import views
     from kuvadigi.render import csvout, jsondoc
     from kuvadigi.render.show import show

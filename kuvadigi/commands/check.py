@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -18,6 +20,12 @@ from kuvadigi.cliapp import (
     reporting,
     require_csv_for_excel,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kuvadigi.i18n import Lang
+    from kuvadigi.problems import DataError, Problem
 
 
 @app.command()
@@ -40,22 +48,20 @@ def check(
 
     Example: kuvadigi check --format csv --excel > findings.csv
     """
-    from kuvadigi import calc, loader
-    from kuvadigi.check import check_budget, check_estimate, has_errors
+    from kuvadigi import loader
+    from kuvadigi.check import has_errors
 
     language = lang_of(lang)
     require_csv_for_excel(format, excel, language)
+    from kuvadigi.problems import DataError
+
     folder = loader.data_folder(data)
-    budget, estimate_, _programme = loader.load_all(folder)
-
-    findings = check_budget(calc.budget_figures(budget.model), budget.path, language)
-    findings += check_estimate(
-        calc.estimate_figures(estimate_.model), estimate_.path, language
-    )
-    from kuvadigi.check_followup import followup_findings
-
-    # Every snapshot and revision of every year, and the other years' budgets.
-    findings += followup_findings(folder, language, budget.model.year)
+    try:
+        findings = _findings(folder, language)
+    except DataError as error:
+        if format is Format.json:
+            _print_unreadable(error, language)
+        raise
     failed = has_errors(findings)
 
     if format is Format.json:
@@ -76,3 +82,39 @@ def check(
         print_problems(findings, language, sys.stdout, with_column=False)
     if failed:
         raise typer.Exit(EXIT_DISAGREES)
+
+
+def _print_unreadable(error: DataError, lang: Lang) -> None:
+    """For a script reading `--format json`: the problems of data that cannot be read,
+    as findings of a check that did not pass (they go to standard error as well, and
+    the run exits 2)."""
+    from kuvadigi.render.jsondoc import check_document, dumps
+    from kuvadigi.render.problems import message_text, shown_path
+
+    told = [
+        dataclasses.replace(
+            problem,
+            path=shown_path(problem.path),
+            message=message_text(problem.message, lang),
+        )
+        for problem in error.problems
+    ]
+    # A problem found twice (a missing folder, by each file looked for in it) once.
+    once = list({(p.path, p.line, p.column, p.message): p for p in told}.values())
+    print(dumps(check_document(once, ok=False)))
+
+
+def _findings(folder: Path, lang: Lang) -> list[Problem]:
+    """Every finding of the data folder: its budget, its estimate, and the follow-up of
+    every year (with the other years' budgets)."""
+    from kuvadigi import calc, loader
+    from kuvadigi.check import check_budget, check_estimate
+    from kuvadigi.check_followup import followup_findings
+
+    budget, estimate, _programme = loader.load_all(folder)
+    findings = check_budget(calc.budget_figures(budget.model), budget.path, lang)
+    findings += check_estimate(
+        calc.estimate_figures(estimate.model), estimate.path, lang
+    )
+    findings += followup_findings(folder, lang, budget.model.year)
+    return findings

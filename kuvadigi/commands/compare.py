@@ -49,16 +49,21 @@ def compare(
     language = lang_of(lang)
     require_csv_for_excel(format, excel, language)
     folder = loader.data_folder(data)
-    budget = loader.load_budget(folder, year).model
-    estimate = loader.load_estimate(folder).model
+    loaded_budget = loader.load_budget(folder, year)
+    loaded_estimate = loader.load_estimate(folder)
+    budget, estimate = loaded_budget.model, loaded_estimate.model
     if budget.year not in estimate.years:
         years = ", ".join(str(y) for y in estimate.years)
         raise UsageProblem(
             say("error.unknown_year", language, year=budget.year, years=years)
         )
+    budget_figures = calc.budget_figures(budget)
+    from kuvadigi.commands.published import warn_of_budget, warn_of_estimate
+
+    warn_of_budget(budget, loaded_budget.path, language, budget_figures)
+    warn_of_estimate(estimate, loaded_estimate.path, language)
     comparison = Comparison(
-        calc.budget_figures(budget),
-        calc.estimate_figures(estimate, budget.year).total,
+        budget_figures, calc.estimate_figures(estimate, budget.year).total
     )
 
     from kuvadigi.followup_views import compare_view

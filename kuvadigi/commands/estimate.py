@@ -65,6 +65,10 @@ def estimate(
         raise UsageProblem(say("error.unknown_year", language, year=year, years=years))
 
     figures = calc.estimate_figures(loaded.model, year)
+    from kuvadigi.commands.published import warn_of_estimate
+
+    whole = figures if year is None else None
+    warn_of_estimate(loaded.model, loaded.path, language, whole)
     from kuvadigi import views
 
     if chart:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from kuvadigi.calc import EstimateFigures
+    from kuvadigi.followup_cli import AsOf
+    from kuvadigi.i18n import Lang
+    from kuvadigi.loader import Loaded
+    from kuvadigi.models import Estimate
 
 from kuvadigi.cliapp import DataOption, LangOption, app, lang_of, reporting
 
@@ -70,12 +77,11 @@ def export_xlsx(
     folder = loader.data_folder(data)
     _, estimate, programme = loader.load_all(folder)
     budget = budget_as_of_option(folder, None, as_of, language)
+    estimate_figures = calc.estimate_figures(estimate.model)
+    _warn_of_published(budget, estimate, estimate_figures, language)
 
     book = workbook(
-        calc.budget_figures(budget.model),
-        calc.estimate_figures(estimate.model),
-        programme.model,
-        language,
+        calc.budget_figures(budget.model), estimate_figures, programme.model, language
     )
     write_whole(path, lambda partial: save_workbook(book, partial))
     print(say("output.wrote", language, path=path))
@@ -120,6 +126,7 @@ def export_datapackage(
 
     budget_figures = calc.budget_figures(budget.model)
     estimate_figures = calc.estimate_figures(estimate.model)
+    _warn_of_published(budget, estimate, estimate_figures, language)
     tables = datapackage.tables(budget_figures, estimate_figures)
     for table in tables:
         write_text(folder / table.path, datapackage.csv_text(table))
@@ -128,3 +135,17 @@ def export_datapackage(
     )
     write_text(folder / datapackage.DESCRIPTOR, datapackage.descriptor_text(document))
     print(say("output.wrote", language, path=folder / datapackage.DESCRIPTOR))
+
+
+def _warn_of_published(
+    budget: AsOf,
+    estimate: Loaded[Estimate],
+    estimate_figures: EstimateFigures,
+    language: Lang,
+) -> None:
+    """What is handed on is what the line items give: say so where the files' own
+    published figures disagree."""
+    from kuvadigi.commands.published import warn_of_budget, warn_of_estimate
+
+    warn_of_budget(budget.original, budget.path, language)
+    warn_of_estimate(estimate.model, estimate.path, language, estimate_figures)

@@ -76,7 +76,7 @@ def forecast(
     whichever is larger (a commitment is paid out of that same spending, so the two
     are not added). Projected spend = actual + that.
 
-    Example: kuvadigi forecast --as-of 2019-06 --unused 25
+    Example: kuvadigi forecast --data mydata --as-of 2019-06 --unused 25
     """
     from kuvadigi import loader
     from kuvadigi.asof import figures_as_of

@@ -67,7 +67,11 @@ def programme(
                 numbers=", ".join(str(number) for number in numbers),
             )
         )
-    view = programme_view(loaded.model, calc.budget_figures(budget.model), area)
+    budget_figures = calc.budget_figures(budget.model)
+    from kuvadigi.commands.published import warn_of_budget
+
+    warn_of_budget(budget.model, budget.path, language, budget_figures)
+    view = programme_view(loaded.model, budget_figures, area)
 
     if format is Format.json:
         from kuvadigi.render.jsondoc import dumps, programme_document

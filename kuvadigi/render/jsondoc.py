@@ -83,7 +83,13 @@ def sources_document(figures: BudgetFigures) -> dict[str, Any]:
 
 
 def estimate_document(figures: EstimateFigures) -> dict[str, Any]:
-    """The cost estimate as JSON: lines with their amounts per year, totals and shares."""
+    """The cost estimate as JSON: lines with their amounts per year, totals and shares.
+
+    Beside each share kuvadigi computes, `published_share` is the one the document
+    prints (whole percents, each rounded on its own); for one year (`--year`) the
+    document publishes none, and it is null.
+    """
+    whole_estimate = figures.years == list(figures.estimate.years)
     return {
         "currency": figures.estimate.currency,
         "years": figures.years,
@@ -98,6 +104,7 @@ def estimate_document(figures: EstimateFigures) -> dict[str, Any]:
                 },
                 "total": _amount(line.total),
                 "share": line.share_shown,
+                "published_share": line.line.share if whole_estimate else None,
             }
             for line in figures.lines
         ],
@@ -105,6 +112,9 @@ def estimate_document(figures: EstimateFigures) -> dict[str, Any]:
             str(year): _amount(total) for year, total in figures.year_totals.items()
         },
         "total": _amount(figures.total),
+        "published_share_total": (
+            figures.estimate.share_total if whole_estimate else None
+        ),
     }
 
 
