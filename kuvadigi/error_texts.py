@@ -281,8 +281,8 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "amount without it",
     ),
     "amount.decimal_comma": (
-        "luvussa {text!r} on desimaalipilkku; kirjoita sentit pisteen jälkeen",
-        "{text!r} has a decimal comma; write the cents after a dot",
+        "luvussa {text!r} on desimaalipilkku; kirjoita desimaalit pisteen jälkeen",
+        "{text!r} has a decimal comma; write the decimals after a dot",
     ),
     "amount.comma": (
         "luvussa {text!r} on pilkku; kirjoita pelkät numerot, halutessasi välilyönnein "

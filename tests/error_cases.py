@@ -825,7 +825,7 @@ data/budget_2019.yaml:14:16: committed: '205.000' has three decimals; if the dot
         "amount.decimal_comma",
         "cents after a decimal comma, as Finnish is written",
         """\
-data/budget_2019.yaml:14:16: committed: '205000,50' has a decimal comma; write the cents after a dot
+data/budget_2019.yaml:14:16: committed: '205000,50' has a decimal comma; write the decimals after a dot
   14 |     committed: 205000,50
      |                ^
   fix: committed: 205000.50""",

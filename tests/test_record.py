@@ -85,7 +85,11 @@ def test_record__never_writes_into_the_shipped_data(
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("--actual", "12,5", "'12,5' has a decimal comma; write the cents after a dot"),
+        (
+            "--actual",
+            "12,5",
+            "'12,5' has a decimal comma; write the decimals after a dot",
+        ),
         ("--actual", "-5", "'-5' is negative"),
         ("--committed", "1e6", "exponent notation"),
         ("--committed", "10.555", "has three decimals"),
