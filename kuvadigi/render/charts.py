@@ -14,7 +14,7 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from kuvadigi.i18n import Lang, format_amount
-from kuvadigi.render.terminal import BAR_STYLE, available_width, bar, emit
+from kuvadigi.render.terminal import BAR_STYLE, available_width, bar, emit, fold
 from kuvadigi.views import ChartView
 
 MIN_BAR_WIDTH = 10
@@ -48,9 +48,7 @@ def print_chart(chart: ChartView, lang: Lang, out: Console) -> None:
     lines: list[RenderableType] = [Text(chart.title, style="bold")]
     for group in chart.groups:
         lines.append(Text(""))
-        heading = Text(group.name, style="bold")
-        heading.append("  " + format_amount(group.total, lang), style="")
-        lines.append(heading)
+        lines.append(_heading(group.name, format_amount(group.total, lang), width))
         for label in chart.labels:
             amount = group.amounts[label]
             share = amount / largest * 100 if largest else Decimal(0)
@@ -60,3 +58,16 @@ def print_chart(chart: ChartView, lang: Lang, out: Console) -> None:
             lines.append(line)
     needed = len(_INDENT) + label_width + bar_width + amount_width + 2
     emit(out, lines, needed)
+
+
+def _heading(name: str, total: str, width: int | None) -> Text:
+    """A group's name in bold, its total after it: the name folds within `width`, and
+    the total goes whole onto the name's last line where it fits there, else onto a
+    line of its own (rich would break it at a no-break space)."""
+    lines = fold(name, width).splitlines() if width is not None else [name]
+    heading = Text("\n".join(lines), style="bold")
+    if width is None or len(lines[-1]) + 2 + len(total) <= width:
+        heading.append("  " + total, style="")
+    else:
+        heading.append("\n" + total, style="")
+    return heading
