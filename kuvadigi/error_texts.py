@@ -56,6 +56,10 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "tiedostoa ei voi lukea: {reason}",
         "cannot be read: {reason}",
     ),
+    "file.unwritable": (
+        "tähän ei voi kirjoittaa: {reason}",
+        "cannot be written: {reason}",
+    ),
     "file.too_large": (
         "on suurempi kuin datatiedoston enimmäiskoko {limit} MiB",
         "is larger than {limit} MiB, the limit for a data file",
@@ -388,6 +392,10 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "{option} needs a value",
     ),
     "usage.missing_option": ("valitsin {option} puuttuu", "missing option {option}"),
+    "usage.empty_path": (
+        "{name} on tyhjä; anna kansion tai tiedoston nimi (. on tämä kansio)",
+        "{name} is empty; give the name of a folder or file (. is this folder)",
+    ),
     "usage.missing_argument": (
         "argumentti {name!r} puuttuu",
         "missing argument {name!r}",

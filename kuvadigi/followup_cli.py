@@ -28,7 +28,7 @@ from kuvadigi.ledger import Busy, ShippedData, locked, refuse_shipped_data
 from kuvadigi.matching import Ambiguous, NoMatch, find_project, fold_letters
 from kuvadigi.models import Budget, FundingSource, Project
 from kuvadigi.money import AmountError, parse_amount
-from kuvadigi.problems import DataError, Problem
+from kuvadigi.problems import DataError, Message, Problem
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,14 @@ def writing(folder: Path, lang: Lang) -> Iterator[None]:
     except OSError as error:
         reason = error.strerror or str(error)
         raise DataError(
-            [Problem(followup_folder(folder), 0, 0, f"cannot be written: {reason}")]
+            [
+                Problem(
+                    followup_folder(folder),
+                    0,
+                    0,
+                    Message("file.unwritable", {"reason": reason}),
+                )
+            ]
         ) from None
     with held:
         yield

@@ -26,7 +26,7 @@ from kuvadigi.followup_loader import month_file, revisions_file
 from kuvadigi.ledger import write_atomically
 from kuvadigi.loader import load_model
 from kuvadigi.money import amount_text
-from kuvadigi.problems import DataError, Problem
+from kuvadigi.problems import DataError, Message, Problem
 
 
 class NotWrittenBack(Exception):
@@ -121,4 +121,5 @@ def _write(path: Path, text: str, verify: Callable[[Path], None]) -> None:
         write_atomically(path, text, verify)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise DataError([Problem(path, 0, 0, f"cannot be written: {reason}")]) from None
+        message = Message("file.unwritable", {"reason": reason})
+        raise DataError([Problem(path, 0, 0, message)]) from None

@@ -200,6 +200,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path} on kansio; --output nimeää kirjoitettavan tiedoston",
         "{path} is a folder; --output names the file to write",
     ),
+    "error.output_unwritable": (
+        "{path}: kirjoittaminen ei onnistu: {reason}",
+        "{path} cannot be written: {reason}",
+    ),
     "error.output_no_folder": (
         "kansiota {folder} ei ole; luo se ensin",
         "there is no folder {folder}; create it first",

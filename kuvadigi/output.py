@@ -49,25 +49,44 @@ def output_folder(path: Path, names: list[str], force: bool, lang: Lang) -> Path
     return path
 
 
-def write_whole(path: Path, write: Callable[[Path], None]) -> None:
+def make_folder(path: Path, lang: Lang) -> None:
+    """Make the folder `path` where it is missing; a file system that refuses is a
+    usage problem (exit 2), told in `lang`, not a traceback."""
+    try:
+        path.mkdir(exist_ok=True)
+    except OSError as error:
+        raise _unwritable(path, error, lang) from None
+
+
+def write_whole(path: Path, write: Callable[[Path], None], lang: Lang) -> None:
     """Have `write` fill a hidden file beside `path`, then move it into place.
 
     The hidden file is opened by `write` itself (openpyxl, for one, insists), so it gets
-    the permissions of any new file; on failure it is removed.
+    the permissions of any new file; on failure it is removed. A file system that
+    refuses (no permission, read-only, full) is a usage problem, told in `lang`.
     """
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         write(partial)
         os.replace(partial, path)
+    except OSError as error:
+        raise _unwritable(path, error, lang) from None
     finally:
         partial.unlink(missing_ok=True)
 
 
-def write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str, lang: Lang) -> None:
     """Write `text` to `path` whole, in UTF-8 with Unix line ends."""
 
     def fill(partial: Path) -> None:
         with partial.open("w", encoding="utf-8", newline="") as file:
             file.write(text)
 
-    write_whole(path, fill)
+    write_whole(path, fill, lang)
+
+
+def _unwritable(path: Path, error: OSError, lang: Lang) -> UsageProblem:
+    # The operating system's reason (in its own words) says what to change: the
+    # folder's permissions, a read-only disk, a full one.
+    reason = error.strerror or str(error)
+    return UsageProblem(say("error.output_unwritable", lang, path=path, reason=reason))

@@ -90,6 +90,11 @@ class Commands(TyperGroup):
         self, info_name: str | None, args: list[str], *more: Any, **extra: Any
     ) -> Any:
         try:
+            empty = _empty_path(args)
+            if empty is not None:
+                raise ToldUsageError(
+                    empty, self._typed_command_path(args), language_of(args)
+                )
             return super().make_context(info_name, args, *more, **extra)
         except click_errors.UsageError as error:
             raise self._told(error) from None
@@ -115,6 +120,9 @@ class Commands(TyperGroup):
         """`kuvadigi COMMAND` as typed, for the help hint."""
         if error.ctx is not None:
             return str(error.ctx.command_path)
+        return self._typed_command_path(arguments)
+
+    def _typed_command_path(self, arguments: Sequence[str]) -> str:
         # Down the groups named (`kuvadigi export xlsx`), to the command.
         path, command = ["kuvadigi"], self
         for word in arguments:
@@ -125,6 +133,29 @@ class Commands(TyperGroup):
                 path.append(word)
                 command = commands[word]
         return " ".join(path)
+
+
+# The options and the one argument (init's folder) that name a path.
+_PATH_OPTIONS = ("--data", "--output", "-o")
+_PATH_ARGUMENT_OF = "init"
+
+
+def _empty_path(arguments: Sequence[str]) -> Message | None:
+    """The refusal of a path given as empty text (`--data ""`, `init "$UNSET"`), which
+    would otherwise mean this folder, so that init would write into it unasked."""
+    from kuvadigi.problems import Message
+
+    for index, argument in enumerate(arguments):
+        option, equals, value = argument.partition("=")
+        if equals and option in _PATH_OPTIONS and not value:
+            return Message("usage.empty_path", {"name": option})
+        if argument != "":
+            continue
+        if index > 0 and arguments[index - 1] in _PATH_OPTIONS:
+            return Message("usage.empty_path", {"name": arguments[index - 1]})
+        if _PATH_ARGUMENT_OF in arguments[:index]:
+            return Message("usage.empty_path", {"name": "FOLDER"})
+    return None
 
 
 def usage_message(

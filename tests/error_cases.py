@@ -108,6 +108,13 @@ def _followup_a_file(folder: Path) -> None:
     _shipped_data_with(folder, "", None)
 
 
+def _lock_a_folder(folder: Path) -> None:
+    """The shipped data with a folder where record keeps its lock file: a place the
+    file system will not let it write (a read-only folder would not stop root)."""
+    _shipped_data_with(folder, "2019-02.yaml", 'as_of: "2019-02"\nprojects: {}\n')
+    (folder / "data" / "followup" / ".kuvadigi.lock").mkdir()
+
+
 def _revision_of_no_kind(folder: Path) -> None:
     """The shipped data with a revision whose kind is neither transfer nor new money."""
     import shutil
@@ -166,6 +173,24 @@ nothere: no such folder
         "data/followup: is a file; it should be a folder",
         args=CHECK,
         prepare=_followup_a_file,
+    ),
+    Case(
+        "file-unwritable",
+        "file.unwritable",
+        "record into a follow-up folder the file system refuses to write",
+        "data/followup: cannot be written: Is a directory",
+        args="record --data data --project Ahti --as-of 2019-03 --actual 0 "
+        "--committed 205000",
+        prepare=_lock_a_folder,
+    ),
+    Case(
+        "file-unwritable-fi",
+        "file.unwritable",
+        "the same, in Finnish",
+        "data/followup: tähän ei voi kirjoittaa: Is a directory",
+        args="record --data data --project Ahti --as-of 2019-03 --actual 0 "
+        "--committed 205000 --lang fi",
+        prepare=_lock_a_folder,
     ),
     Case(
         "file-not-followup",
@@ -1188,6 +1213,24 @@ Try 'kuvadigi record --help' for help.""",
 Virhe: valitsin --output puuttuu
 Ohjeet: kuvadigi report --help""",
         args="report --lang fi",
+    ),
+    Case(
+        "usage-empty-folder",
+        "usage.empty_path",
+        "init given an empty folder name, as an unset shell variable gives it",
+        """\
+Error: FOLDER is empty; give the name of a folder or file (. is this folder)
+Try 'kuvadigi init --help' for help.""",
+        args="init ''",
+    ),
+    Case(
+        "usage-empty-data-fi",
+        "usage.empty_path",
+        "--data given as empty text, in Finnish",
+        """\
+Virhe: --data on tyhjä; anna kansion tai tiedoston nimi (. on tämä kansio)
+Ohjeet: kuvadigi budget --help""",
+        args="budget --data= --lang fi",
     ),
     Case(
         "usage-missing-argument",

@@ -452,3 +452,26 @@ def test_output_named_for_another_program__refused(
     assert result.exit_code == 2
     assert "the file's name must end in" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("command", "output"),
+    [
+        (("report",), "report.html"),
+        (("export", "xlsx"), "kuvadigi.xlsx"),
+        (("export", "datapackage"), "open-data"),
+    ],
+    ids=" ".join,
+)
+def test_writing_commands__a_file_system_that_refuses_is_bad_input(
+    kuvadigi: Kuvadigi, command: tuple[str, ...], output: str
+) -> None:
+    # /sys takes no new files, not even from root: the write itself fails.
+    target = Path("/sys") / output
+
+    refused = kuvadigi(*command, "--output", str(target))
+
+    assert refused.exit_code == 2
+    assert f"Error: {target} cannot be written: " in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert not target.exists()

@@ -83,7 +83,7 @@ def export_xlsx(
     book = workbook(
         calc.budget_figures(budget.model), estimate_figures, programme.model, language
     )
-    write_whole(path, lambda partial: save_workbook(book, partial))
+    write_whole(path, lambda partial: save_workbook(book, partial), language)
     print(say("output.wrote", language, path=path))
 
 
@@ -115,25 +115,27 @@ def export_datapackage(
     from kuvadigi import calc, loader
     from kuvadigi.followup_cli import budget_as_of_option
     from kuvadigi.i18n import say
-    from kuvadigi.output import output_folder, write_text
+    from kuvadigi.output import make_folder, output_folder, write_text
     from kuvadigi.render import datapackage
 
     language = lang_of(lang)
     folder = output_folder(output, datapackage.file_names(), force, language)
     budget = budget_as_of_option(loader.data_folder(data), None, as_of, language)
     estimate = loader.load_estimate(loader.data_folder(data))
-    folder.mkdir(exist_ok=True)
+    make_folder(folder, language)
 
     budget_figures = calc.budget_figures(budget.model)
     estimate_figures = calc.estimate_figures(estimate.model)
     _warn_of_published(budget, estimate, estimate_figures, language)
     tables = datapackage.tables(budget_figures, estimate_figures)
     for table in tables:
-        write_text(folder / table.path, datapackage.csv_text(table))
+        write_text(folder / table.path, datapackage.csv_text(table), language)
     document = datapackage.descriptor(
         budget_figures, estimate_figures, licence.value, tables
     )
-    write_text(folder / datapackage.DESCRIPTOR, datapackage.descriptor_text(document))
+    write_text(
+        folder / datapackage.DESCRIPTOR, datapackage.descriptor_text(document), language
+    )
     print(say("output.wrote", language, path=folder / datapackage.DESCRIPTOR))
 
 

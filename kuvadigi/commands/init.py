@@ -51,7 +51,10 @@ def init(
     try:
         written = write_files(files)
     except OSError as error:
-        raise UsageProblem(f"{error.filename}: {error.strerror}") from None
+        reason = error.strerror or str(error)
+        raise UsageProblem(
+            say("error.output_unwritable", language, path=error.filename, reason=reason)
+        ) from None
     for path in written:
         print(say("init.wrote", language, path=path))
     # Quoted for a shell, so the line can be pasted as it is (a folder may hold spaces).

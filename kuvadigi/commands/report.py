@@ -69,5 +69,5 @@ def report(
         language,
         __version__,
     )
-    write_text(path, page)
+    write_text(path, page, language)
     print(say("output.wrote", language, path=path))
