@@ -84,6 +84,19 @@ def parse_amount(text: str) -> Decimal:
         and (text[0] != "0" or len(text) == 1)
     ):
         return Decimal(text)
+    # So are digits with one or two decimals (a share, `12.34`: an estimate has one a
+    # line), where the whole part is as above: the same Decimal `_parse` makes.
+    whole, dot, cents = text.partition(".")
+    if (
+        dot
+        and text.isascii()
+        and whole.isdigit()
+        and cents.isdigit()
+        and len(cents) <= 2
+        and len(whole) <= _PLAIN_DIGITS_BELOW_LIMIT
+        and (whole[0] != "0" or len(whole) == 1)
+    ):
+        return Decimal(text)
     return _parse(text, _MENDS)
 
 

@@ -80,93 +80,158 @@ def _text_key(text: str) -> tuple[int, int]:
     return len(text), hash(text)
 
 
+# A scalar whose text needs a second look: the plain spellings of null, and the merge key.
+_SPECIAL_TEXTS = _NULL_TEXTS | {"<<"}
+
+_Scalar = yaml.ScalarEvent
+_MappingStart = yaml.MappingStartEvent
+_MappingEnd = yaml.MappingEndEvent
+_SequenceStart = yaml.SequenceStartEvent
+_SequenceEnd = yaml.SequenceEndEvent
+
+
+# The values are built by recursive descent over the events: one small loop per kind of
+# container, each knowing what comes next, rather than one loop that looks up a stack
+# of containers and pending keys for every event. A budget of 100 000 lines is two
+# million events, and the loop's own work per event was more than half of what the
+# parser took to make it. Scalars, nearly all of the events, are handled inline in each
+# loop for the same reason; containers go through `_container`.
+
+
 def _build(
     parser: Any, outside_lists: dict[tuple[_Step, ...], _Node]
 ) -> dict[str, Any]:
     get = parser.get_event
     _expect(get(), yaml.StreamStartEvent)
     _expect(get(), yaml.DocumentStartEvent)
+    event = get()
+    if type(event) is not _MappingStart or event.tag is not None:
+        raise _Careful  # the root is not a mapping
+    mark: Any = event.start_mark
+    outside_lists[()] = (mark.line + 1, mark.column + 1, "mapping")
+    root = _mapping_outside_lists(get, (), 0, outside_lists)
+    _expect(get(), yaml.DocumentEndEvent)
+    _expect(get(), yaml.StreamEndEvent)
+    return root
 
-    # The containers being filled, innermost last, and for each mapping the key whose
-    # value comes next (None: a key comes next).
-    containers: list[dict[str, Any] | list[Any]] = []
-    pending_keys: list[str | None] = []
-    root: Any = None
-    # Outside every list: the paths of the open mappings, for `outside_lists`.
-    lists_open = 0
-    mapping_paths: list[tuple[_Step, ...]] = []
+
+def _key(event: Any, mapping: dict[str, Any]) -> str:
+    """The key `event` stands for in `mapping`: plain text, not repeated, not the
+    merge key."""
+    if type(event) is not _Scalar or event.tag is not None:
+        raise _Careful
+    key: str = event.value
+    if key in mapping or (key == "<<" and (event.implicit[0] or event.style is None)):
+        raise _Careful
+    return key
+
+
+def _null(event: Any) -> Any:
+    """The value of a plain scalar whose text is in `_SPECIAL_TEXTS`: null, or (the
+    merge key) a reason for the careful reading."""
+    if event.value == "<<":
+        raise _Careful
+    return None
+
+
+def _mapping_outside_lists(
+    get: Any,
+    path: tuple[_Step, ...],
+    depth: int,
+    outside_lists: dict[tuple[_Step, ...], _Node],
+) -> dict[str, Any]:
+    """A mapping outside every list, with where each of its values starts recorded in
+    `outside_lists` (which costs nothing inside the lists, where nearly all of a file
+    is)."""
+    mapping: dict[str, Any] = {}
+    while True:
+        event = get()
+        if type(event) is _MappingEnd:
+            return mapping
+        key = _key(event, mapping)
+        event = get()
+        kind = type(event)
+        value: Any
+        value_path = (*path, ("key", key))
+        mark = event.start_mark
+        outside_lists[value_path] = (
+            mark.line + 1,
+            mark.column + 1,
+            _NODE_KINDS.get(kind, "scalar"),
+        )
+        if kind is _Scalar:
+            if event.tag is not None:
+                raise _Careful
+            value = event.value
+            if value in _SPECIAL_TEXTS and event.implicit[0]:
+                value = _null(event)
+        elif kind is _MappingStart:
+            _open(event, depth + 1)
+            value = _mapping_outside_lists(get, value_path, depth + 1, outside_lists)
+        else:
+            value = _container(get, event, depth + 1)
+        mapping[key] = value
+
+
+def _mapping(get: Any, depth: int) -> dict[str, Any]:
+    """A mapping whose start event has been read, up to its end."""
+    mapping: dict[str, Any] = {}
+    while True:
+        event = get()
+        if type(event) is _MappingEnd:
+            return mapping
+        key = _key(event, mapping)
+        event = get()
+        value: Any
+        if type(event) is _Scalar:
+            if event.tag is not None:
+                raise _Careful
+            value = event.value
+            if value in _SPECIAL_TEXTS and event.implicit[0]:
+                value = _null(event)
+        else:
+            value = _container(get, event, depth + 1)
+        mapping[key] = value
+
+
+def _sequence(get: Any, depth: int) -> list[Any]:
+    """A list whose start event has been read, up to its end."""
+    items: list[Any] = []
+    append = items.append
     while True:
         event = get()
         kind = type(event)
-
-        if lists_open == 0 and kind in _NODE_KINDS:
-            key = pending_keys[-1] if containers else None
-            path = (*mapping_paths[-1], ("key", key or "")) if containers else ()
-            if not containers or key is not None:
-                # A value (not a key) outside every list: where it starts.
-                mark = event.start_mark
-                outside_lists[path] = (
-                    mark.line + 1,
-                    mark.column + 1,
-                    _NODE_KINDS[kind],
-                )
-            if kind is yaml.MappingStartEvent:
-                # Even a mapping used as a key, which is refused below, so that every
-                # mapping's end finds its own path to close.
-                mapping_paths.append(path)
-        if kind is yaml.SequenceStartEvent:
-            lists_open += 1
-        elif kind is yaml.SequenceEndEvent:
-            lists_open -= 1
-        elif kind is yaml.MappingEndEvent and lists_open == 0:
-            mapping_paths.pop()
-
-        if kind is yaml.ScalarEvent:
+        if kind is _Scalar:
             if event.tag is not None:
                 raise _Careful
-            value: Any = event.value
-            if event.implicit[0] and value in _NULL_TEXTS:
-                value = None
-            elif event.implicit[0] and value == "<<":
-                raise _Careful
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if event.tag is not None or len(containers) >= _DEPTH_LIMIT:
-                raise _Careful
-            containers.append({} if kind is yaml.MappingStartEvent else [])
-            pending_keys.append(None)
-            continue
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            value = containers.pop()
-            pending_keys.pop()
-        elif kind is yaml.DocumentEndEvent:
-            break
+            value = event.value
+            if value in _SPECIAL_TEXTS and event.implicit[0]:
+                value = _null(event)
+            append(value)
+        elif kind is _SequenceEnd:
+            return items
         else:
-            raise _Careful  # an alias, or anything else unforeseen
+            append(_container(get, event, depth + 1))
 
-        if not containers:
-            root = value
-            continue
-        parent = containers[-1]
-        if type(parent) is list:
-            parent.append(value)
-            continue
-        assert isinstance(parent, dict), "a container is a mapping or a list"
-        key = pending_keys[-1]
-        if key is not None:
-            parent[key] = value
-            pending_keys[-1] = None
-            continue
-        # A key: plain text, not repeated, not the merge key.
-        if kind is not yaml.ScalarEvent or event.value in parent:
-            raise _Careful
-        if event.value == "<<" and event.style is None:
-            raise _Careful
-        pending_keys[-1] = event.value
 
-    _expect(get(), yaml.StreamEndEvent)
-    if not isinstance(root, dict):
+def _container(get: Any, event: Any, depth: int) -> dict[str, Any] | list[Any]:
+    """The mapping or list that `event` starts inside `depth` containers; anything
+    else (an alias) is left to the careful reading."""
+    kind = type(event)
+    if kind is _MappingStart:
+        _open(event, depth)
+        return _mapping(get, depth)
+    if kind is _SequenceStart:
+        _open(event, depth)
+        return _sequence(get, depth)
+    raise _Careful  # an alias, or anything else unforeseen
+
+
+def _open(event: Any, depth: int) -> None:
+    """A container inside `depth` others may be opened: no tag, and not nested near
+    the depth limit."""
+    if event.tag is not None or depth >= _DEPTH_LIMIT:
         raise _Careful
-    return root
 
 
 def _expect(event: Any, kind: type) -> None:
