@@ -71,3 +71,14 @@ def test_repeat_run__validates_nothing(tmp_path: Path) -> None:
     assert first["validator_built"] is True
     assert again["validator_built"] is False
     assert "kuvadigi.models" in again["modules"]
+
+
+def test_budget__builds_no_option_adapter(tmp_path: Path) -> None:
+    # typer would build a pydantic TypeAdapter for every option; plain values need
+    # none (kuvadigi.optionvalues).
+    env = {"KUVADIGI_CACHE_DIR": str(tmp_path / "cache")}
+
+    modules = finished_run("budget", "--project", "Ahti", "--format", "json", env=env)
+
+    assert "kuvadigi.optionvalues" in modules["modules"], "the run did happen"
+    assert "typer._adapters" not in modules["modules"]
