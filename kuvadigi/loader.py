@@ -17,7 +17,6 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kuvadigi import validation, yamlfile
 from kuvadigi.cache import Entry, ids_digest
 from kuvadigi.gcpause import paused_gc
 from kuvadigi.models import FIELD_NAMES, Budget, Estimate, Programme
@@ -215,6 +214,8 @@ def _require_year_of_name(path: Path, budget: Budget) -> None:
     """A budget file says the year its name says: `budget --year` finds it by name."""
     match = BUDGET_FILE.match(path.name)
     if match and int(match["year"]) != budget.year:
+        from kuvadigi import validation
+
         (problem,) = validation.located(
             path,
             [
@@ -272,6 +273,10 @@ def _load_with_values(
     path: Path, model: type[ModelT], field_names: Iterable[str] = FIELD_NAMES
 ) -> tuple[ModelT, Any]:
     """`path` validated as `model`, and the plain values it was validated from."""
+    # Imported here, not at the top: a run that finds its data in the cache reads no
+    # YAML and locates no problem, and need not load either.
+    from kuvadigi import validation, yamlfile
+
     value, problems = yamlfile.read_values(path)
     if not yamlfile.values_whole(problems):
         # An alias, a tag or a merge left a hole in the values: validating them would
@@ -300,4 +305,6 @@ def _load_with_values(
 
 def _raise_located(path: Path, findings: list[Finding]) -> None:
     if findings:
+        from kuvadigi import validation
+
         raise DataError(validation.located(path, findings))

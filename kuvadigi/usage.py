@@ -84,6 +84,11 @@ class Commands(TyperGroup):
     def main(self, args: Sequence[str] | None = None, *more: Any, **extra: Any) -> Any:
         # Kept to quote what was typed: a parse error does not carry the value.
         self.arguments = list(sys.argv[1:] if args is None else args)
+        # Option values coerced without pydantic where they are plain (here, once typer
+        # has added its completion options): see kuvadigi.optionvalues.
+        from kuvadigi.optionvalues import install
+
+        install(self)
         return super().main(args, *more, **extra)
 
     def make_context(

@@ -71,3 +71,27 @@ def test_repeat_run__validates_nothing(tmp_path: Path) -> None:
     assert first["validator_built"] is True
     assert again["validator_built"] is False
     assert "kuvadigi.models" in again["modules"]
+    # Nor does it read YAML, or load what only a problem needs.
+    assert "yaml" not in top_level(again["modules"])
+    assert "kuvadigi.validation" not in again["modules"]
+
+
+def test_budget_table__loads_no_json_or_csv_writer(tmp_path: Path) -> None:
+    env = {"KUVADIGI_CACHE_DIR": str(tmp_path / "cache")}
+
+    modules = finished_run("budget", "--project", "Ahti", env=env)["modules"]
+
+    assert "kuvadigi.render.terminal" in modules, "the table was drawn"
+    assert "kuvadigi.render.jsondoc" not in modules
+    assert "kuvadigi.render.csvout" not in modules
+
+
+def test_budget__builds_no_option_adapter(tmp_path: Path) -> None:
+    # typer would build a pydantic TypeAdapter for every option; plain values need
+    # none (kuvadigi.optionvalues).
+    env = {"KUVADIGI_CACHE_DIR": str(tmp_path / "cache")}
+
+    modules = finished_run("budget", "--project", "Ahti", "--format", "json", env=env)
+
+    assert "kuvadigi.optionvalues" in modules["modules"], "the run did happen"
+    assert "typer._adapters" not in modules["modules"]

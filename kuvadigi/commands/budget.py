@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +20,10 @@ from kuvadigi.cliapp import (
     reporting,
     require_csv_for_excel,
 )
+
+if TYPE_CHECKING:
+    from kuvadigi.calc import BudgetFigures
+    from kuvadigi.render.csvout import CsvTable
 
 
 class BySource(enum.StrEnum):
@@ -127,7 +131,6 @@ def budget(
     whole = loaded.model is loaded.original and project_ids is None
     warn_of_budget(loaded.original, loaded.path, language, figures if whole else None)
     from kuvadigi import views
-    from kuvadigi.render import csvout, jsondoc
     from kuvadigi.render.show import show
 
     if revisions:
@@ -141,8 +144,8 @@ def budget(
             format,
             language,
             table=lambda: views.sources_view(figures, language),
-            document=lambda: jsondoc.sources_document(figures),
-            csv=lambda: csvout.sources_table(figures),
+            document=lambda: _sources_document(figures),
+            csv=lambda: _sources_table(figures),
             excel=excel,
         )
         return
@@ -152,10 +155,36 @@ def budget(
         format,
         language,
         table=lambda: views.budget_view(figures, language),
-        document=lambda: jsondoc.budget_document(figures),
-        csv=lambda: csvout.budget_table(figures),
+        document=lambda: _budget_document(figures),
+        csv=lambda: _budget_table(figures),
         excel=excel,
     )
+
+
+# The JSON and CSV writers are imported only for their own format: a table, the usual
+# report, then starts without them.
+def _budget_document(figures: BudgetFigures) -> dict[str, Any]:
+    from kuvadigi.render.jsondoc import budget_document
+
+    return budget_document(figures)
+
+
+def _sources_document(figures: BudgetFigures) -> dict[str, Any]:
+    from kuvadigi.render.jsondoc import sources_document
+
+    return sources_document(figures)
+
+
+def _budget_table(figures: BudgetFigures) -> CsvTable:
+    from kuvadigi.render.csvout import budget_table
+
+    return budget_table(figures)
+
+
+def _sources_table(figures: BudgetFigures) -> CsvTable:
+    from kuvadigi.render.csvout import sources_table
+
+    return sources_table(figures)
 
 
 def _no_match_message(error: Any, lang: Any) -> str:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kuvadigi.i18n import Lang
-from kuvadigi.render.csvout import CsvTable
 from kuvadigi.views import TableView
+
+if TYPE_CHECKING:
+    # Only a CSV report needs the CSV module: see `show`.
+    from kuvadigi.render.csvout import CsvTable
 
 
 def show(
