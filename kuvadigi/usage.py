@@ -85,10 +85,14 @@ class Commands(TyperGroup):
         # Kept to quote what was typed: a parse error does not carry the value.
         self.arguments = list(sys.argv[1:] if args is None else args)
         # Option values coerced without pydantic where they are plain (here, once typer
-        # has added its completion options): see kuvadigi.optionvalues.
-        from kuvadigi.optionvalues import install
-
-        install(self)
+        # has added its completion options): see kuvadigi.optionvalues. It builds on
+        # typer's private modules; a typer without them runs its own way, only slower.
+        try:
+            from kuvadigi.optionvalues import install
+        except ImportError:
+            pass
+        else:
+            install(self)
         return super().main(args, *more, **extra)
 
     def make_context(
