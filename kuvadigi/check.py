@@ -168,6 +168,7 @@ def check_estimate(figures: EstimateFigures, path: Path, lang: Lang) -> list[Pro
     findings = _Findings(path, lang)
     estimate = figures.estimate
 
+    shares_rounded_right = True
     for index, line in enumerate(figures.lines):
         where: Where = ("lines", index)
         findings.amount(
@@ -177,7 +178,7 @@ def check_estimate(figures: EstimateFigures, path: Path, lang: Lang) -> list[Pro
             line.total,
         )
         if line.line.share is not None and line.share is not None:
-            _share(
+            shares_rounded_right &= _share(
                 findings,
                 (*where, "share"),
                 say("where.share", lang, name=line.line.name),
@@ -206,8 +207,11 @@ def check_estimate(figures: EstimateFigures, path: Path, lang: Lang) -> list[Pro
             Fraction(100),
         )
 
+    # Shares that add up to other than 100 only because each was rounded on its own
+    # are a note; where a share is simply wrong, its finding says so, and rounding is
+    # not blamed for the sum.
     published_shares = [line.share for line in estimate.lines if line.share is not None]
-    if len(published_shares) == len(estimate.lines):
+    if len(published_shares) == len(estimate.lines) and shares_rounded_right:
         sum_of_shares = sum(published_shares, ZERO)
         if sum_of_shares != 100:
             findings.add(
@@ -224,8 +228,9 @@ def check_estimate(figures: EstimateFigures, path: Path, lang: Lang) -> list[Pro
 
 def _share(
     findings: _Findings, where: Where, what: str, published: Decimal, exact: Fraction
-) -> None:
-    """A published share is right when it is the exact share rounded to its own decimals."""
+) -> bool:
+    """A published share is right when it is the exact share rounded to its own
+    decimals: whether it is (where not, a finding says so)."""
     exponent = published.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     rounded = round_percent(exact, places)
@@ -242,6 +247,7 @@ def _share(
                 rounded=format_percent(rounded, lang),
             ),
         )
+    return rounded == published
 
 
 def _zero(amount: Decimal | None) -> Decimal:

@@ -106,6 +106,12 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "tuntematon \\-merkintä lainausmerkkien sisällä",
         "an unknown escape after \\ inside double quotes",
     ),
+    "yaml.dash_value": (
+        "{key}: pelkkä viiva ei ole arvo; jätä avain pois, jos solu on tyhjä, tai "
+        "kirjoita 0",
+        "{key}: a dash alone is not a value; leave the key out for a blank cell, or "
+        "write 0",
+    ),
     "yaml.indicator": (
         "arvo ei voi alkaa merkillä {char} ilman lainausmerkkejä",
         "a value cannot begin with {char} unless it is quoted",
@@ -310,7 +316,7 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "{text!r} begins with a zero; write the amount without it",
     ),
     "amount.too_large": (
-        "{text!r} on liian suuri; suurin summa on 999 999 999 999.99",
+        "{text!r} on liian suuri; suurin summa on 999 999 999 999,99 €",
         "{text!r} is too large; the largest amount is 999 999 999 999.99",
     ),
     "amount.not_amount": (
@@ -418,6 +424,12 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
     # one-line fixes
     "label.fix": ("korjaus", "fix"),
     "fix.line": ("{line}", "{line}"),
+    "fix.csv_not_yaml": (
+        "tämä näyttää CSV-tiedostolta, ei YAMLilta; aloita oma kansio komennolla "
+        "kuvadigi init ja kirjoita luvut sen YAML-tiedostoihin",
+        "this looks like a CSV file, not YAML; start a folder of your own with "
+        "kuvadigi init and write the figures into its YAML files",
+    ),
     "fix.save_as_utf8": (
         "tallenna tiedosto editorissa UTF-8-merkistöllä (Tallenna nimellä, merkistö UTF-8)",
         "save the file as UTF-8 in your editor (Save as, encoding UTF-8)",

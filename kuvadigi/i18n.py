@@ -204,6 +204,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path}: kirjoittaminen ei onnistu: {reason}",
         "{path} cannot be written: {reason}",
     ),
+    "error.output_parent_is_file": (
+        "{path} on tiedosto, ei kansio; anna --output-tiedostolle olemassa oleva kansio",
+        "{path} is a file, not a folder; give --output a folder that exists",
+    ),
     "error.output_no_folder": (
         "kansiota {folder} ei ole; luo se ensin",
         "there is no folder {folder}; create it first",

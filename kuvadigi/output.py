@@ -26,8 +26,7 @@ def output_file(path: Path, force: bool, lang: Lang, suffix: str) -> Path:
         raise UsageProblem(say("error.output_is_folder", lang, path=path))
     if path.suffix.lower() != suffix:
         raise UsageProblem(say("error.output_suffix", lang, path=path, suffix=suffix))
-    if not path.parent.is_dir():
-        raise UsageProblem(say("error.output_no_folder", lang, folder=path.parent))
+    _require_folder(path.parent, lang)
     if path.exists() and not force:
         raise UsageProblem(say("error.output_exists", lang, path=path))
     return path
@@ -41,12 +40,20 @@ def output_folder(path: Path, names: list[str], force: bool, lang: Lang) -> Path
     """
     if path.exists() and not path.is_dir():
         raise UsageProblem(say("error.output_is_file", lang, path=path))
-    if not path.parent.is_dir():
-        raise UsageProblem(say("error.output_no_folder", lang, folder=path.parent))
+    _require_folder(path.parent, lang)
     taken = [name for name in names if (path / name).exists()]
     if taken and not force:
         raise UsageProblem(say("error.output_exists", lang, path=path / taken[0]))
     return path
+
+
+def _require_folder(folder: Path, lang: Lang) -> None:
+    """`folder`, where the output goes, exists and is a folder, not a file."""
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise UsageProblem(say("error.output_parent_is_file", lang, path=folder))
+    raise UsageProblem(say("error.output_no_folder", lang, folder=folder))
 
 
 def make_folder(path: Path, lang: Lang) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
+from kuvadigi.matching import normalise
 from kuvadigi.models import Budget, Estimate, Programme
 from kuvadigi.problems import LineOf, Message
 
@@ -232,12 +233,13 @@ def _measures_of_their_areas(programme: Programme) -> list[Finding]:
 
 
 def _unique(items: Iterable[tuple[Where, str]], what: str) -> list[Finding]:
-    """A finding for every repeat of a value among `items` (ignoring case), naming the
-    line of its first use."""
+    """A finding for every repeat of a value among `items`, naming the line of its
+    first use: compared as `--project` matches them (case, spacing and the Unicode form
+    of ä ignored), since two names a person cannot tell apart cannot be chosen apart."""
     first: dict[str, Where] = {}
     findings: list[Finding] = []
     for where, value in items:
-        key = value.casefold()
+        key = normalise(value)
         if key in first:
             findings.append(
                 (

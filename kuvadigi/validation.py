@@ -52,12 +52,19 @@ def top_level_problem(path: Path, value: Any, model: type[BaseModel]) -> Problem
     found = "kind.scalar" if isinstance(value, str) else kind_of(value)
     locator = yamlfile.locator(path)
     line, column, _ = locator.value(())
+    # A spreadsheet saved over the file reads as one long text: say what it is.
+    looks_like_csv = isinstance(value, str) and _CSV_ROW.match(locator.line(1) or "")
     return _problem(
         locator,
         line,
         column,
         Message("field.top_level", {"found": Message(found), "first_key": first_key}),
+        Message("fix.csv_not_yaml") if looks_like_csv else None,
     )
+
+
+# Three or more cells separated by semicolons or commas, with no `key:` before them.
+_CSV_ROW = re.compile(r"^[^:;,]*(?:[;,][^;,]*){2,}$")
 
 
 def validation_problems(

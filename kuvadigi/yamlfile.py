@@ -537,6 +537,11 @@ def _syntax_problem(path: Path, text: _Lines, error: yaml.MarkedYAMLError) -> Pr
         return _problem_at(
             path, text, mark, Message("yaml.colon_in_value"), _quote_fix(text, mark)
         )
+    dashed_key = _dash_for_value(text, mark)
+    if "block sequence entries" in problem and dashed_key is not None:
+        return _problem_at(
+            path, text, mark, Message("yaml.dash_value", {"key": dashed_key})
+        )
     if "quoted scalar" in context and "end of stream" in problem:
         return _problem_at(
             path, text, error.context_mark, Message("yaml.unclosed_quote")
@@ -623,6 +628,20 @@ def _indicator_mark(
         return None
     char = _char_at(text, mark)
     return mark if char is not None and char in _INDICATORS else None
+
+
+# `actual: -`: a dash where a spreadsheet shows an empty cell, read by YAML as the start
+# of a list that may not stand there.
+_DASH_VALUE = re.compile(r"^\s*(?:- )?(?P<key>[^\s:#][^:#]*?):\s+-\s*(?:#.*)?$")
+
+
+def _dash_for_value(text: _Lines, mark: Any) -> str | None:
+    """The key whose value is a lone dash at `mark`, or None where that is not it."""
+    line = text.line(mark.line + 1) or ""
+    found = _DASH_VALUE.match(line)
+    if found is None or line.find("-", found.end("key")) != mark.column:
+        return None
+    return found["key"]
 
 
 def _char_at(text: _Lines, mark: Any) -> str | None:

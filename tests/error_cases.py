@@ -518,7 +518,8 @@ data/budget_2019.yaml:1:1: the file holds a list where keys and values belong (e
         """\
 data/budget_2019.yaml:1:1: the file holds a single value where keys and values belong (e.g. year: ...)
   1 | Hanke;Budjetti yhteensä;Ulkopuolinen lisärahoitus
-    | ^""",
+    | ^
+  fix: this looks like a CSV file, not YAML; start a folder of your own with kuvadigi init and write the figures into its YAML files""",
     ),
     Case(
         "field-missing",
@@ -715,6 +716,15 @@ data/budget_2019.yaml:11:11: total: no amount is given; write the amount (0 if i
         """\
 data/budget_2019.yaml:14:16: committed: '–' is not an amount; leave the key out for a blank cell, or write 0
   14 |     committed: –
+     |                ^""",
+    ),
+    Case(
+        "yaml-dash-value",
+        "yaml.dash_value",
+        "a hyphen for an empty cell, unquoted, as a spreadsheet shows it",
+        """\
+data/budget_2019.yaml:14:16: committed: a dash alone is not a value; leave the key out for a blank cell, or write 0
+  14 |     committed: -
      |                ^""",
     ),
     Case(
@@ -957,6 +967,15 @@ data/budget_2019.yaml:15:9: the project id 'ahti' is used twice (first on line 9
 data/budget_2019.yaml:16:11: the project name 'Ahti' is used twice (first on line 10)
   16 |     name: Ahti
      |           ^""",
+    ),
+    Case(
+        "ref-duplicate-name-decomposed",
+        "ref.duplicate",
+        "two names that differ only in how ä is encoded (one letter, or a and a dot)",
+        "data/budget_2019.yaml:16:11: the project name 'Vene Helsingissa\u0308' is used "
+        "twice (first on line 10)\n"
+        "  16 |     name: Vene Helsingissa\u0308\n"
+        "     |           ^",
     ),
     Case(
         "ref-unknown-source",

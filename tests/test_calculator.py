@@ -519,3 +519,20 @@ def test_check_json__unreadable_data_as_findings_exit_2(
     assert (finding["line"], finding["severity"]) == (line, "error")
     assert "'-5'" in finding["message"]
     assert "-5" in result.stderr
+
+
+def test_check__a_wrong_share_is_found_and_rounding_not_blamed(
+    kuvadigi: Kuvadigi, data_copy: Path
+) -> None:
+    # Strategic planning's 350 000 of 15 100 000 is 2.32 %, published as 2 %; written
+    # as 20 the shares add up to 120, and rounding is not the reason.
+    estimate = data_copy / "estimate_2019_2022.yaml"
+    line = replace_in(estimate, "share: 2\n", "share: 20\n")
+
+    result = kuvadigi("check", "--data", str(data_copy))
+
+    assert result.exit_code == 1
+    (finding,) = result.stdout.strip().splitlines()
+    assert f"estimate_2019_2022.yaml:{line}: " in finding
+    assert "20%" in finding
+    assert "rounded on its own" not in result.stdout

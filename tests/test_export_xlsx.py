@@ -374,3 +374,16 @@ def test_export_xlsx__missing_folder(kuvadigi: Kuvadigi, tmp_path: Path) -> None
     result = kuvadigi("export", "xlsx", "--output", str(tmp_path / "no" / "k.xlsx"))
     assert result.exit_code == 2
     assert "there is no folder" in result.stderr
+
+
+def test_export_xlsx__a_file_where_the_folder_belongs(
+    kuvadigi: Kuvadigi, tmp_path: Path
+) -> None:
+    (tmp_path / "budget.xlsx").write_text("", encoding="utf-8")
+
+    result = kuvadigi(
+        "export", "xlsx", "--output", str(tmp_path / "budget.xlsx" / "k.xlsx")
+    )
+
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'budget.xlsx'} is a file, not a folder" in result.stderr
