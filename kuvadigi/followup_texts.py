@@ -115,8 +115,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "revisions.none": ("Ei muutoksia.", "No revisions."),
     "revisions.later": (
-        "Päivätty {as_of} jälkeen, ei vielä mukana: {count} muutos(ta).",
-        "Dated after {as_of}, not counted yet: {count} revision(s).",
+        "Muutoksia, jotka on päivätty {as_of} jälkeen eikä siksi vielä laskettu "
+        "mukaan: {count}.",
+        "Revisions dated after {as_of}, so not counted yet: {count}.",
     ),
     # record and revise
     "record.done": (

@@ -322,6 +322,11 @@ def test_revisions_view__before_a_revision_it_is_not_counted(
     assert isinstance(revisions, list)
     assert [r["counted"] for r in revisions] == [False, False]
 
+    table = kuvadigi(
+        "budget", "--data", str(year_recorded), "--revisions", "--as-of", "2019-04"
+    ).stdout
+    assert "Revisions dated after 2019-04, so not counted yet: 2." in table
+
 
 def test_revisions_view__table_lists_the_revisions(
     kuvadigi: Kuvadigi, year_recorded: Path
