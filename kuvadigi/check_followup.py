@@ -24,13 +24,14 @@ from kuvadigi import loader, yamlfile
 from kuvadigi.asof import figures_as_of, line_history, revised_funding
 from kuvadigi.calc import LineFigures, budget_figures
 from kuvadigi.check import check_budget
-from kuvadigi.followup import FollowUp, Revision, year_of
+from kuvadigi.followup import FollowUp, year_of
 from kuvadigi.followup_loader import load_followup, month_files, read_revisions
+from kuvadigi.followup_models import Revision
 from kuvadigi.followup_texts import say
 from kuvadigi.i18n import Lang, format_amount
-from kuvadigi.models import Budget
 from kuvadigi.money import ZERO
 from kuvadigi.problems import DataError, Problem
+from kuvadigi.records import Budget
 from kuvadigi.references import Where
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
-from kuvadigi.models import Budget, Estimate, Programme
 from kuvadigi.problems import LineOf, Message
+from kuvadigi.records import Budget, Estimate, Programme
 
 Where = tuple[str | int, ...]
 Finding = tuple[Where, str]
