@@ -78,6 +78,18 @@ def test_repeat_run__validates_nothing(tmp_path: Path) -> None:
     assert "kuvadigi.validation" not in again["modules"]
 
 
+def test_repeat_check__loads_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
+    # Every file of the shipped data, its follow-up checks included, from the cache.
+    env = {"KUVADIGI_CACHE_DIR": str(tmp_path / "cache")}
+    finished_run("check", env=env)
+
+    again = finished_run("check", env=env)["modules"]
+
+    assert "kuvadigi.check_followup" in again, "the run did happen"
+    assert "pydantic" not in top_level(again)
+    assert "yaml" not in top_level(again)
+
+
 def test_budget_table__loads_no_json_or_csv_writer(tmp_path: Path) -> None:
     env = {"KUVADIGI_CACHE_DIR": str(tmp_path / "cache")}
 
