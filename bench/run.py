@@ -16,8 +16,11 @@ fills) and as a repeat run (the cache of validated data filled by an earlier run
 of the peers on the same budget (`bench/ledgers.py`). A peer that is not installed is
 left out, and said so.
 
-What is measured is a snapshot of this working tree's kuvadigi, taken at the start
-(`--installed` measures the installed one instead). The figures go to
+What is measured is a snapshot of this working tree's kuvadigi, taken at the start and
+byte-compiled as an installer would (`--installed` measures the installed one instead).
+Every command runs in an empty folder of its own, so that Python, which puts a `-c`
+command's current folder ahead of PYTHONPATH, finds the snapshot and not the working
+tree. The figures go to
 `bench/results.json` and `bench/results.md`, and are printed. Nothing here is a test:
 CI does not run it. The generated folders, ledgers, snapshot and caches live under
 `bench/out/` (ignored by git); the user's own cache is not touched.
@@ -26,6 +29,7 @@ CI does not run it. The generated folders, ledgers, snapshot and caches live und
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -94,8 +98,11 @@ class Timing:
         return max(self.peak_kib) / 1024
 
 
-def run_once(command: Command, base_env: dict[str, str]) -> tuple[float, int, int]:
-    """Run `command` once: its wall time, its peak resident memory (KiB) and exit code."""
+def run_once(
+    command: Command, base_env: dict[str, str], cwd: Path
+) -> tuple[float, int, int]:
+    """Run `command` once in the folder `cwd`: its wall time, its peak resident memory
+    (KiB) and exit code."""
     env = {**base_env, **command.env}
     if command.empty_cache is not None:
         shutil.rmtree(command.empty_cache, ignore_errors=True)
@@ -104,6 +111,7 @@ def run_once(command: Command, base_env: dict[str, str]) -> tuple[float, int, in
     process = subprocess.Popen(
         command.argv,
         env=env,
+        cwd=cwd,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -115,14 +123,19 @@ def run_once(command: Command, base_env: dict[str, str]) -> tuple[float, int, in
 
 
 def measure(
-    commands: Sequence[Command], runs: int, base_env: dict[str, str], warm_up: int = 1
+    commands: Sequence[Command],
+    runs: int,
+    base_env: dict[str, str],
+    cwd: Path,
+    warm_up: int = 1,
 ) -> list[Timing]:
-    """Time each command `runs` times, interleaved round by round, after `warm_up`
-    rounds that are not counted (they fill the file cache and kuvadigi's own)."""
+    """Time each command `runs` times in the folder `cwd`, interleaved round by round,
+    after `warm_up` rounds that are not counted (they fill the file cache and
+    kuvadigi's own)."""
     timings = [Timing(command.label) for command in commands]
     for round_number in range(warm_up + runs):
         for command, timing in zip(commands, timings, strict=True):
-            seconds, peak, code = run_once(command, base_env)
+            seconds, peak, code = run_once(command, base_env, cwd)
             if round_number >= warm_up:
                 timing.seconds.append(seconds)
                 timing.peak_kib.append(peak)
@@ -262,14 +275,37 @@ def scale_commands(
 def snapshot(workdir: Path) -> Path:
     """A copy of kuvadigi as it is now (the package and the files it reads beside it),
     so that edits made while the benchmark runs change neither what is measured nor
-    the cache's key (kuvadigi's own source)."""
+    the cache's key (kuvadigi's own source).
+
+    It is byte-compiled once, as pip does on install: whether a run could write its
+    own bytecode would otherwise depend on PYTHONDONTWRITEBYTECODE, and the start-up
+    measured is that of an installed kuvadigi."""
     target = workdir / "snapshot"
     shutil.rmtree(target, ignore_errors=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in ("kuvadigi", "data", "schemas"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, target / name, ignore=ignore)
+    if not compileall.compile_dir(target / "kuvadigi", quiet=1):
+        raise SystemExit(f"could not byte-compile {target / 'kuvadigi'}")
     return target
+
+
+def _require_snapshot(base_env: dict[str, str], cwd: Path) -> None:
+    """Stop unless a run in `cwd` imports kuvadigi from the snapshot, compiled."""
+    probe = "import kuvadigi; print(kuvadigi.__file__, kuvadigi.__cached__)"
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        env=base_env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    source, cached = out.stdout.split()
+    snapshot_folder = Path(base_env["PYTHONPATH"])
+    if not Path(source).is_relative_to(snapshot_folder) or not Path(cached).exists():
+        raise SystemExit(f"the runs would not measure the snapshot: {out.stdout}")
 
 
 def prepare(lines: int, workdir: Path) -> tuple[Path, Path]:
@@ -466,6 +502,8 @@ def main(argv: list[str] | None = None) -> int:
         help="measure the installed kuvadigi, not a snapshot of this working tree",
     )
     args = parser.parse_args(argv)
+    # The runs have a current folder of their own: every path they are given is whole.
+    args.workdir = args.workdir.resolve()
     sizes = [int(size) for size in args.sizes.split(",") if size]
     if args.quick:
         sizes, args.startup_runs, args.scale_runs = [1_000], 7, 3
@@ -515,6 +553,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.installed:
         base_env["PYTHONPATH"] = str(snapshot(args.workdir))
     empty_cache = args.workdir / "cache-first-run"
+    # The current folder of every measured run: empty, so nothing in it shadows the
+    # snapshot (a -c command finds its current folder first).
+    run_in = args.workdir / "cwd"
+    shutil.rmtree(run_in, ignore_errors=True)
+    run_in.mkdir()
+    if not args.installed:
+        _require_snapshot(base_env, run_in)
 
     shipped_ledgers = args.workdir / "ledgers-shipped"
     write_ledgers(SHIPPED_DATA, shipped_ledgers)
@@ -523,6 +568,7 @@ def main(argv: list[str] | None = None) -> int:
         startup_commands(kuvadigi, bean_check, hledger, shipped_ledgers, empty_cache),
         args.startup_runs,
         base_env,
+        run_in,
     )
 
     scale: list[dict[str, Any]] = []
@@ -535,6 +581,7 @@ def main(argv: list[str] | None = None) -> int:
             scale_commands(kuvadigi, bean_check, hledger, data, ledgers, empty_cache),
             runs,
             base_env,
+            run_in,
         )
         scale += scale_rows(lines, timings)
 

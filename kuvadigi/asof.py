@@ -1,6 +1,6 @@
 """Figures as of a month: a budget with its follow-up applied.
 
-Pure functions on validated models: no I/O, no printing. The figures as of month M are
+Pure functions on validated records: no I/O, no printing. The figures as of month M are
 the budget file's own, where
 
 - each line's actual and committed are those of the latest snapshot up to M that
@@ -16,13 +16,17 @@ totals, remaining and utilisation exactly as for the document's own figures.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from kuvadigi.calc import BudgetFigures, LineFigures, budget_figures
-from kuvadigi.followup import Entry, FollowUp, Revision, Snapshot, months_from
-from kuvadigi.models import Budget, Project
+from kuvadigi.followup import FollowUp, Snapshot, months_from
 from kuvadigi.money import ZERO
+from kuvadigi.records import Budget, Project
+
+if TYPE_CHECKING:
+    from kuvadigi.followup_models import Entry, Revision
 
 
 def latest_month(budget: Budget, followup: FollowUp) -> str:
@@ -65,7 +69,7 @@ def budget_as_of(budget: Budget, followup: FollowUp, month: str) -> Budget:
     entries = latest_entries(followup, month)
     projects = []
     for project in budget.projects:
-        update: dict[str, object] = {
+        update: dict[str, Any] = {
             "funding": revised_funding(project, revisions),
             "total": None,
             "remaining": None,
@@ -73,10 +77,10 @@ def budget_as_of(budget: Budget, followup: FollowUp, month: str) -> Budget:
         entry = entries.get(project.id)
         if entry is not None:
             update |= {"actual": entry.actual, "committed": entry.committed}
-        projects.append(project.model_copy(update=update))
-    return budget.model_copy(
-        update={"as_of": month, "projects": projects, "totals": None}
-    )
+        # Like the published figures left out, the month's own need no check: the
+        # record is derived, not read (a `total` of None is "left out" here).
+        projects.append(replace(project, **update))
+    return replace(budget, as_of=month, projects=projects, totals=None)
 
 
 def figures_as_of(

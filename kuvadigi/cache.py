@@ -1,32 +1,34 @@
 """A cache of validated data: a repeat run on unchanged files skips YAML and validation.
 
 kuvadigi is run many times a day on the same files, and reading a large budget (YAML,
-then validation, then the reference checks) costs far more than the figures. So a model
+then validation, then the reference checks) costs far more than the figures. So a record
 that was read without a problem is kept, and the next run on the same bytes takes it from
 here.
 
 Invariants:
 
 - Only data that passed every check is cached; a file with any problem is read afresh
-  on every run, so its messages never depend on the cache.
+  on every run, so its messages never depend on the cache. What is kept is the file's
+  record (`records`), which needs no pydantic: a repeat run loads neither it nor YAML.
 - An entry is found by the SHA-256 of the exact bytes of the file (and of what its
-  checks depended on), of kuvadigi's own source and of the pydantic and Python versions:
+  checks depended on), of kuvadigi's own source and of the pydantic and Python versions
+  that validated and kept it:
   a changed file, or a changed kuvadigi, never meets an old entry. An entry is stored
   only if the file still has the bytes it had when the run began.
 - Entries live in the user's cache folder (`$KUVADIGI_CACHE_DIR`, else
   `$XDG_CACHE_HOME/kuvadigi`, else `~/.cache/kuvadigi`), never in the data folder.
   `KUVADIGI_NO_CACHE=1` turns the cache off.
-- Within one run, a file that is read twice as the same model (`check` reads the
-  budget, and so does its check of the follow-up) is read once: the models are
+- Within one run, a file that is read twice as the same kind (`check` reads the
+  budget, and so does its check of the follow-up) is read once: the records are
   immutable, so the one read is shared. This holds with the cache turned off too.
-- A small file's entry holds its models, pickled: a repeat run then builds no
+- A small file's entry holds its record, pickled: a repeat run then builds no
   validator at all, which for the shipped data is most of its start-up. A large file's
   entry (over `LARGE_FILE_BYTES`) holds the plain values its YAML gave instead,
   marshalled, and a repeat run validates them again: pickling the models of a city's
   budget took longer than validating them, and a first run paid for it.
 - A tampered or damaged entry is never used: each is signed (HMAC-SHA256) with a random
   key that only the user can read, the folder and key must belong to the user and be
-  closed to others, and unpickling admits only kuvadigi's models and `Decimal`
+  closed to others, and unpickling admits only kuvadigi's records and `Decimal`
   (marshalled values are only dicts, lists, text and None). An entry that fails any
   of this counts as absent.
 - The cache never changes what a command prints or how it ends: any error while reading
@@ -63,8 +65,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 # 100 000 budget lines, 25 MB: pickling the models 1.3 s, marshalling the values 0.15 s
 # and validating them again 1.2 s). The shipped files are a few kilobytes.
 LARGE_FILE_BYTES = 1024 * 1024
-# What an entry's payload holds: pickled models, or marshalled plain values.
-_MODELS = b"P"
+# What an entry's payload holds: a pickled record, or marshalled plain values.
+_RECORD = b"P"
 _PLAIN_VALUES = b"M"
 
 _KEY_FILE = "key"
@@ -88,10 +90,10 @@ def cache_folder() -> Path | None:
 
 @dataclass(frozen=True)
 class Entry:
-    """The cache slot of one file read as one kind of model.
+    """The cache slot of one file read as one kind of record.
 
-    Made before the file is read (`for_file`), asked for a kept model (`recall`), and,
-    when the file was read without a problem, given the model to keep (`remember`).
+    Made before the file is read (`for_file`), asked for a kept record (`recall`), and,
+    when the file was read without a problem, given the record to keep (`remember`).
     """
 
     folder: Path | None
@@ -103,31 +105,36 @@ class Entry:
 
     @classmethod
     def for_file(
-        cls, model: type[Any], source: Path, depends_on: bytes = b""
+        cls, kind: type[Any], source: Path, depends_on: bytes = b""
     ) -> Entry | None:
-        """The slot for `source` read as `model`, its checks having also depended on
+        """The slot for `source` read as `kind`, its checks having also depended on
         `depends_on`; None where the file cannot be read here (the ordinary reading
         then reports why). Its `folder` is None where the cache is turned off."""
         digested = _file_digest(source)
         if digested is None:
             return None
         content, size = digested
-        name = _entry_name(model, content, depends_on)
+        name = _entry_name(kind, content, depends_on)
         return cls(cache_folder(), source, name, content, depends_on, size)
 
-    def recall(self, model: type[T]) -> T | None:
-        """The model kept for these bytes, by this run or an earlier one, or None."""
+    def recall(
+        self, kind: type[T], validated_again: Callable[[Any], T | None] | None = None
+    ) -> T | None:
+        """The value of `kind` kept for these bytes, by this run or an earlier one, or
+        None. Where a large file's plain values were kept, `validated_again` gives
+        their value (None where they no longer validate)."""
         value = _read_in_this_run.get(self.name)
         if value is None and self.folder is not None:
             value = self._recall_kept()
             if isinstance(value, _Values):
-                value = _validated_again(model, value.values)
+                values = value.values
+                value = validated_again(values) if validated_again else None
             if value is not None:
                 _share(self.name, value)
-        return value if isinstance(value, model) else None
+        return value if isinstance(value, kind) else None
 
     def _recall_kept(self) -> Any:
-        """The model kept in the cache folder for these bytes, or None."""
+        """The value kept in the cache folder for these bytes, or None."""
         if self.folder is None:
             return None
         try:
@@ -142,8 +149,8 @@ class Entry:
             kind, body = payload[:1], payload[1:]
             if kind == _PLAIN_VALUES:
                 value: Any = _Values(marshal.loads(body))
-            elif kind == _MODELS:
-                value = _ModelUnpickler(io.BytesIO(body)).load()
+            elif kind == _RECORD:
+                value = _RecordUnpickler(io.BytesIO(body)).load()
             else:
                 return None
             # Touch the entry, so that pruning keeps the ones in use.
@@ -178,7 +185,7 @@ class Entry:
             if plain_values is not None and self.size > LARGE_FILE_BYTES:
                 payload = _PLAIN_VALUES + marshal.dumps(plain_values)
             else:
-                payload = _MODELS + pickle.dumps(
+                payload = _RECORD + pickle.dumps(
                     value, protocol=pickle.HIGHEST_PROTOCOL
                 )
             signature = hmac.new(key, payload, hashlib.sha256).digest()
@@ -232,7 +239,7 @@ class Positions:
             self._found_new = False
 
 
-# Models read in this run, newest last, by entry name: shared, since they are immutable.
+# Records read in this run, newest last, by entry name: shared, since they are immutable.
 _read_in_this_run: OrderedDict[str, Any] = OrderedDict()
 _SHARED_IN_A_RUN = 8
 
@@ -245,7 +252,7 @@ def _share(name: str, value: Any) -> None:
 
 
 def forget_this_run() -> None:
-    """Forget the models read so far in this process (for tests of the cache folder)."""
+    """Forget the records read so far in this process (for tests of the cache folder)."""
     _read_in_this_run.clear()
 
 
@@ -278,10 +285,10 @@ def _file_digest(path: Path) -> tuple[bytes, int] | None:
         return None
 
 
-def _entry_name(model: type[Any], content: bytes, depends_on: bytes) -> str:
+def _entry_name(kind: type[Any], content: bytes, depends_on: bytes) -> str:
     digest = hashlib.sha256()
     for part in (
-        f"{model.__module__}.{model.__qualname__}".encode(),
+        f"{kind.__module__}.{kind.__qualname__}".encode(),
         content,
         depends_on,
         _code_version(),
@@ -292,16 +299,30 @@ def _entry_name(model: type[Any], content: bytes, depends_on: bytes) -> str:
 
 @cache
 def _code_version() -> bytes:
-    """What the meaning of a kept model depends on: kuvadigi's own source (every module
+    """What the meaning of a kept record depends on: kuvadigi's own source (every module
     of the package, so a changed model or check invalidates every entry), and the
-    versions of pydantic and Python that pickled it."""
-    import pydantic
-
+    versions of pydantic, which validated it, and of Python, which pickled it."""
     digest = hashlib.sha256()
-    digest.update(f"{pydantic.VERSION} {sys.version}".encode())
+    digest.update(sys.version.encode() + b"\0" + _pydantic_version())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.name.encode() + b"\0" + module.read_bytes())
     return digest.digest()
+
+
+def _pydantic_version() -> bytes:
+    """The source of pydantic's version module, which names its version and the
+    pydantic-core it requires: read, not imported, since importing pydantic would
+    cost a cache hit more than all else it does."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pydantic")
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:
+        return b""
+    try:
+        return (Path(next(iter(folders))) / "version.py").read_bytes()
+    except OSError:
+        return b""
 
 
 def _verified(signed: bytes, key: bytes) -> bytes | None:
@@ -380,33 +401,20 @@ class _Values:
     values: Any
 
 
-def _validated_again(model: type[Any], values: Any) -> Any:
-    """The model of values that were validated when they were kept; None where they
-    no longer are (then the file is read afresh, and says why)."""
-    from pydantic import BaseModel, ValidationError
-
-    if not (isinstance(model, type) and issubclass(model, BaseModel)):
-        return None
-    try:
-        return model.model_validate(values)
-    except (ValidationError, ValueError, TypeError):
-        return None
-
-
-class _ModelUnpickler(pickle.Unpickler):
-    """Unpickles kuvadigi's models and Decimals, and refuses every other class."""
+class _RecordUnpickler(pickle.Unpickler):
+    """Unpickles kuvadigi's records and Decimals, and refuses every other class."""
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) == ("decimal", "Decimal"):
             from decimal import Decimal
 
             return Decimal
-        if module == "kuvadigi.models":
-            from pydantic import BaseModel
+        if module == "kuvadigi.records":
+            import dataclasses
 
-            from kuvadigi import models
+            from kuvadigi import records
 
-            found = getattr(models, name, None)
-            if isinstance(found, type) and issubclass(found, BaseModel):
+            found = getattr(records, name, None)
+            if isinstance(found, type) and dataclasses.is_dataclass(found):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from kuvadigi.models import Budget, CostLine, Estimate, FundingSource, Group, Project
 from kuvadigi.money import ZERO, largest_remainder, ratio, round_percent
+from kuvadigi.records import Budget, CostLine, Estimate, FundingSource, Group, Project
 
 SHARE_PLACES = 2
 

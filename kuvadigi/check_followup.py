@@ -19,19 +19,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kuvadigi import loader, yamlfile
+from kuvadigi import loader
 from kuvadigi.asof import figures_as_of, line_history, revised_funding
 from kuvadigi.calc import LineFigures, budget_figures
 from kuvadigi.check import check_budget
-from kuvadigi.followup import FollowUp, Revision, year_of
+from kuvadigi.followup import FollowUp, year_of
 from kuvadigi.followup_loader import load_followup, month_files, read_revisions
 from kuvadigi.followup_texts import say
 from kuvadigi.i18n import Lang, format_amount
-from kuvadigi.models import Budget
 from kuvadigi.money import ZERO
 from kuvadigi.problems import DataError, Problem
+from kuvadigi.records import Budget
 from kuvadigi.references import Where
+
+if TYPE_CHECKING:
+    from kuvadigi.followup_models import Revision
 
 
 def followup_findings(
@@ -291,5 +295,8 @@ def _source_name(budget: Budget, source_id: str) -> str:
 
 
 def _finding(path: Path, where: Sequence[str | int], message: str) -> Problem:
+    # Only a finding needs YAML again: a run without one never imports it.
+    from kuvadigi import yamlfile
+
     line, column, _ = yamlfile.locate(path, where)
     return Problem(path, line, column, message)

@@ -11,7 +11,8 @@ A data folder may hold a `followup/` folder beside its budget files:
   `to` others (the two sides net to zero), `new_money` brings money from the source
   `to` lines.
 
-Invariants (the models refuse anything else, each problem located by the loader):
+Invariants (the models of `followup_models` refuse anything else, each problem located
+by the loader):
 
 - Unknown keys are refused; amounts come through `money.parse_amount` only.
 - A month is `YYYY-MM`; a date is `YYYY-MM-DD` and a real day.
@@ -20,7 +21,10 @@ Invariants (the models refuse anything else, each problem located by the loader)
 - `correction: true` marks an entry that corrects earlier figures, e.g. lowers an
   actual after a credit note; only then may an actual go down.
 
-Nothing here reads files or computes figures; see `followup_loader` and `asof`.
+Nothing here reads files or computes figures; see `followup_loader` and `asof`. The
+files' models are in `followup_models`, apart from what this module holds: a budget
+without a follow-up is shown without loading pydantic, when its record comes from the
+cache.
 """
 
 from __future__ import annotations
@@ -29,11 +33,10 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BeforeValidator, Field, StringConstraints
-
-from kuvadigi.models import Amount, Id, Model, Month
+if TYPE_CHECKING:
+    from kuvadigi.followup_models import Entry, Revision
 
 FOLLOWUP_FOLDER = "followup"
 REVISIONS_FILE = "revisions.yaml"
@@ -42,17 +45,7 @@ MONTH_TEXT = re.compile(r"^(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])$")
 MONTHS_IN_YEAR = 12
 
 
-def _flag_from_text(value: Any) -> Any:
-    """A yes/no flag is written `true` or `false`; YAML 1.1's `yes`, `on`, `1` are not
-    guessed at."""
-    if isinstance(value, bool):
-        return value
-    if value in ("true", "false"):
-        return value == "true"
-    raise ValueError(f"{value!r} is not a flag; write true or false")
-
-
-def _date_from_text(value: Any) -> Any:
+def date_from_text(value: Any) -> Any:
     """A date is written `YYYY-MM-DD` and names a real day."""
     if isinstance(value, datetime.date):
         return value
@@ -63,93 +56,6 @@ def _date_from_text(value: Any) -> Any:
         except ValueError:
             raise ValueError(f"{text!r} is not a day of the calendar") from None
     raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2019-05-14")
-
-
-# What YAML can hold unescaped, less tabs and line breaks (NEL, U+2028, U+2029 too).
-_NOT_ONE_LINE = re.compile(
-    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
-
-
-def _one_line_text(value: Any) -> Any:
-    """Notes and reasons are one line of printable text: `record` and `revise` write
-    them back into YAML files, and tables show them."""
-    if isinstance(value, str):
-        bad = _NOT_ONE_LINE.search(value)
-        if bad is not None:
-            raise ValueError(
-                f"holds a control character or line break (U+{ord(bad.group()):04X}); "
-                "write one line of plain text"
-            )
-        if not value.strip():
-            raise ValueError("is empty; write a few words")
-    return value
-
-
-Flag = Annotated[bool, BeforeValidator(_flag_from_text)]
-Date = Annotated[datetime.date, BeforeValidator(_date_from_text)]
-Text = Annotated[
-    str,
-    BeforeValidator(_one_line_text),
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
-]
-
-
-class Entry(Model):
-    """One budget line's figures as of a month."""
-
-    actual: Amount = Field(description="actual spend so far this year")
-    committed: Amount = Field(description="committed funds on top of the actual")
-    note: Text | None = None
-    correction: Flag = Field(
-        default=False, description="corrects earlier figures (may lower the actual)"
-    )
-
-
-class MonthFile(Model):
-    """A month's follow-up file: the lines whose figures changed that month."""
-
-    as_of: Month
-    projects: dict[Id, Entry] = Field(min_length=1)
-
-
-RevisionKind = Literal["transfer", "new_money"]
-
-
-class Revision(Model):
-    """A dated change of some lines' totals, in one funding source's money."""
-
-    date: Date
-    kind: RevisionKind
-    source: Id = Field(description="the funding source whose money moves or comes in")
-    reason: Text
-    from_: dict[Id, Amount] = Field(
-        default_factory=dict, alias="from", description="lines giving money (transfer)"
-    )
-    to: dict[Id, Amount] = Field(min_length=1, description="lines receiving money")
-
-    @property
-    def month(self) -> str:
-        """The month from which the revision counts, YYYY-MM."""
-        return self.date.strftime("%Y-%m")
-
-
-class RevisionsFile(Model):
-    """The revisions file: every revision, in the order written."""
-
-    revisions: list[Revision] = Field(default_factory=list)
-
-
-# The keys of the follow-up files, for "did you mean" on a typo.
-FIELD_NAMES: frozenset[str] = frozenset(
-    {"from"}
-    | {
-        name
-        for model in (Entry, MonthFile, Revision, RevisionsFile)
-        for name in model.model_fields
-        if name != "from_"
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -194,7 +100,7 @@ def parse_month(text: str) -> str:
 
 def parse_date(text: str) -> datetime.date:
     """`text` as a date `YYYY-MM-DD`, or ValueError saying how to write one."""
-    parsed: datetime.date = _date_from_text(text.strip())
+    parsed: datetime.date = date_from_text(text.strip())
     return parsed
 
 

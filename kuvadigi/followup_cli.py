@@ -26,9 +26,9 @@ from kuvadigi.i18n import Lang
 from kuvadigi.i18n import say as say_core
 from kuvadigi.ledger import Busy, ShippedData, locked, refuse_shipped_data
 from kuvadigi.matching import Ambiguous, NoMatch, find_project, fold_letters
-from kuvadigi.models import Budget, FundingSource, Project
 from kuvadigi.money import AmountError, parse_amount
 from kuvadigi.problems import DataError, Message, Problem
+from kuvadigi.records import Budget, FundingSource, Project
 
 
 @dataclass(frozen=True)

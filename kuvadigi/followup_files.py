@@ -15,14 +15,14 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kuvadigi.followup import (
+from kuvadigi.followup_loader import month_file, revisions_file
+from kuvadigi.followup_models import (
     FIELD_NAMES,
     Entry,
     MonthFile,
     Revision,
     RevisionsFile,
 )
-from kuvadigi.followup_loader import month_file, revisions_file
 from kuvadigi.ledger import write_atomically
 from kuvadigi.loader import load_model
 from kuvadigi.money import amount_text

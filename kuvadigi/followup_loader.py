@@ -1,6 +1,6 @@
 """Load a budget year's follow-up (monthly snapshots, revisions) from a data folder.
 
-Every file is validated with the models of `followup` and against the year's budget
+Every file is validated with the models of `followup_models` and against the year's budget
 (each project and funding source named must exist there); all problems of all files
 are reported together, each located at its line. Nothing here writes to the folder.
 """
@@ -10,26 +10,25 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from kuvadigi.followup import (
-    FIELD_NAMES,
     FOLLOWUP_FOLDER,
     MONTH_FILE,
     MONTH_TEXT,
     REVISIONS_FILE,
     DatedRevision,
     FollowUp,
-    MonthFile,
-    Revision,
-    RevisionsFile,
     Snapshot,
     year_of,
 )
 from kuvadigi.loader import load_model, raise_located
-from kuvadigi.models import Budget
 from kuvadigi.problems import DataError, Message, Problem
+from kuvadigi.records import Budget
 from kuvadigi.references import Finding, KeyItself, Where
+
+if TYPE_CHECKING:
+    from kuvadigi.followup_models import Revision
 
 T = TypeVar("T")
 
@@ -91,6 +90,9 @@ def read_revisions(folder: Path) -> list[DatedRevision]:
     path = revisions_file(folder)
     if not path.exists():
         return []
+    # The models only where there is a file to read: see `followup`.
+    from kuvadigi.followup_models import FIELD_NAMES, RevisionsFile
+
     revisions = load_model(path, RevisionsFile, FIELD_NAMES).revisions
     return [DatedRevision(revision, path, i) for i, revision in enumerate(revisions)]
 
@@ -118,6 +120,8 @@ def load_followup(folder: Path, budget: Budget) -> FollowUp:
 
 
 def _snapshot(path: Path, month: str, budget: Budget) -> Snapshot:
+    from kuvadigi.followup_models import FIELD_NAMES, MonthFile
+
     month_file_ = load_model(path, MonthFile, FIELD_NAMES)
     findings: list[Finding] = []
     if month_file_.as_of != month:

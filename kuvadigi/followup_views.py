@@ -19,8 +19,8 @@ from kuvadigi.followup_texts import say
 from kuvadigi.forecast import Alert, Forecast, LineForecast
 from kuvadigi.i18n import Lang, format_amount, format_percent
 from kuvadigi.i18n import say as say_core
-from kuvadigi.models import Budget
 from kuvadigi.money import ZERO, round_cents, round_percent
+from kuvadigi.records import Budget
 from kuvadigi.views import (
     DETAIL,
     FIGURE,

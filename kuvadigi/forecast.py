@@ -34,8 +34,8 @@ from typing import Literal
 
 from kuvadigi.calc import BudgetFigures, LineFigures
 from kuvadigi.followup import MONTHS_IN_YEAR, month_number
-from kuvadigi.models import Project
 from kuvadigi.money import HUNDRED, ZERO
+from kuvadigi.records import Project
 
 AlertKind = Literal["overspend", "early_use", "unused"]
 

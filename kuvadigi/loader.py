@@ -1,7 +1,11 @@
-"""Load a data folder into validated models, turning every problem into a located message.
+"""Load a data folder into validated records, turning every problem into a located message.
 
 A data folder holds `budget_YEAR.yaml` (one per year), one `estimate_*.yaml` and
 `programme.yaml`. Nothing here writes to the folder.
+
+A file is validated against its model (`models`) and given as its record (`records`).
+The models, and with them pydantic, are imported only where a file is read: a run that
+finds its records in the cache (`cache`) never loads them.
 """
 
 from __future__ import annotations
@@ -13,13 +17,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
+from kuvadigi import records
 from kuvadigi.cache import Entry, ids_digest
 from kuvadigi.gcpause import paused_gc
-from kuvadigi.models import FIELD_NAMES, Budget, Estimate, Programme
 from kuvadigi.problems import DataError, Message, Problem, UsageMistake
 from kuvadigi.references import (
     Finding,
@@ -28,20 +30,30 @@ from kuvadigi.references import (
     programme_references,
 )
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from kuvadigi import models
+
 DATA_ENV = "KUVADIGI_DATA"
 BUDGET_FILE = re.compile(r"^budget_(?P<year>[0-9]{4})\.ya?ml$")
 ESTIMATE_GLOB = "estimate_*.yaml"
 PROGRAMME_FILE = "programme.yaml"
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
+ModelT = TypeVar("ModelT", bound="BaseModel")
+RecordT = TypeVar("RecordT")
 T = TypeVar("T")
+
+# What a kind of data file is validated as, and how that model becomes its record:
+# given by a function, so that the models are imported only when a file is read.
+Schema = Callable[[], tuple[type[ModelT], Callable[[ModelT], RecordT]]]
 
 
 @dataclass(frozen=True)
-class Loaded(Generic[ModelT]):
-    """A validated model and the file it came from."""
+class Loaded(Generic[T]):
+    """A validated record and the file it came from."""
 
-    model: ModelT
+    model: T
     path: Path
 
 
@@ -137,21 +149,22 @@ def estimate_path(folder: Path) -> Path:
     return found[0]
 
 
-def load_budget(folder: Path, year: int | None = None) -> Loaded[Budget]:
+def load_budget(folder: Path, year: int | None = None) -> Loaded[records.Budget]:
     """The budget of `year` (default: the latest) in `folder`, validated."""
     path = budget_path(folder, year)
-    budget = _validated(path, Budget, budget_references)
+    budget = _validated(path, records.Budget, _budget_schema, budget_references)
     _require_year_of_name(path, budget)
     return Loaded(budget, path)
 
 
-def load_estimate(folder: Path) -> Loaded[Estimate]:
+def load_estimate(folder: Path) -> Loaded[records.Estimate]:
     """The cost estimate in `folder`, validated."""
     path = estimate_path(folder)
-    return Loaded(_validated(path, Estimate, estimate_references), path)
+    estimate = _validated(path, records.Estimate, _estimate_schema, estimate_references)
+    return Loaded(estimate, path)
 
 
-def load_programme(folder: Path, budget: Budget) -> Loaded[Programme]:
+def load_programme(folder: Path, budget: records.Budget) -> Loaded[records.Programme]:
     """The programme in `folder`, validated and linked to `budget`."""
     _require_folder(folder)
     path = folder / PROGRAMME_FILE
@@ -159,14 +172,18 @@ def load_programme(folder: Path, budget: Budget) -> Loaded[Programme]:
     # valid for the same ids.
     budget_ids = ids_digest(project.id for project in budget.projects)
     programme = _validated(
-        path, Programme, lambda read: programme_references(read, budget), budget_ids
+        path,
+        records.Programme,
+        _programme_schema,
+        lambda read: programme_references(read, budget),
+        budget_ids,
     )
     return Loaded(programme, path)
 
 
 def load_all(
     folder: Path, year: int | None = None
-) -> tuple[Loaded[Budget], Loaded[Estimate], Loaded[Programme]]:
+) -> tuple[Loaded[records.Budget], Loaded[records.Estimate], Loaded[records.Programme]]:
     """Every file of the folder; the problems of all of them are reported together."""
     problems: list[Problem] = []
     budget = _collect(problems, lambda: load_budget(folder, year))
@@ -179,27 +196,65 @@ def load_all(
     return budget, estimate, programme
 
 
+def _budget_schema() -> tuple[
+    type[models.Budget], Callable[[models.Budget], records.Budget]
+]:
+    from kuvadigi import models
+
+    return models.Budget, models.budget_record
+
+
+def _estimate_schema() -> tuple[
+    type[models.Estimate], Callable[[models.Estimate], records.Estimate]
+]:
+    from kuvadigi import models
+
+    return models.Estimate, models.estimate_record
+
+
+def _programme_schema() -> tuple[
+    type[models.Programme], Callable[[models.Programme], records.Programme]
+]:
+    from kuvadigi import models
+
+    return models.Programme, models.programme_record
+
+
 def _validated(
     path: Path,
-    model: type[ModelT],
-    references: Callable[[ModelT], list[Finding]],
+    kind: type[RecordT],
+    schema: Schema[ModelT, RecordT],
+    references: Callable[[RecordT], list[Finding]],
     depends_on: bytes = b"",
-) -> ModelT:
-    """`path` read as `model`, its references checked; taken from the cache where the
-    same bytes (and `depends_on`) were read without a problem before."""
+) -> RecordT:
+    """`path` read as a record of `kind`, validated by `schema` and its references
+    checked; taken from the cache where the same bytes (and `depends_on`) were read
+    without a problem before."""
     # Reading makes millions of objects and no cycles: see `gcpause`.
     with paused_gc():
-        entry = Entry.for_file(model, path, depends_on)
+        entry = Entry.for_file(kind, path, depends_on)
         if entry is not None:
-            kept = entry.recall(model)
+            kept = entry.recall(kind, lambda values: _validated_again(schema, values))
             if kept is not None:
                 return kept
 
-        value, plain_values = _load_with_values(path, model)
-        _raise_located(path, references(value))
+        model, to_record = schema()
+        validated, plain_values = _load_with_values(path, model)
+        record = to_record(validated)
+        _raise_located(path, references(record))
     if entry is not None:
-        entry.remember(value, plain_values)
-    return value
+        entry.remember(record, plain_values)
+    return record
+
+
+def _validated_again(schema: Schema[ModelT, RecordT], values: Any) -> RecordT | None:
+    """The record of plain values that were validated when the cache kept them; None
+    where they no longer are (then the file is read afresh, and says why)."""
+    model, to_record = schema()
+    try:
+        return to_record(model.model_validate(values))
+    except (ValueError, TypeError):  # pydantic's ValidationError is a ValueError
+        return None
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
@@ -210,7 +265,7 @@ def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:
         return None
 
 
-def _require_year_of_name(path: Path, budget: Budget) -> None:
+def _require_year_of_name(path: Path, budget: records.Budget) -> None:
     """A budget file says the year its name says: `budget --year` finds it by name."""
     match = BUDGET_FILE.match(path.name)
     if match and int(match["year"]) != budget.year:
@@ -249,7 +304,7 @@ def _require_folder(folder: Path) -> None:
 
 
 def load_model(
-    path: Path, model: type[ModelT], field_names: Iterable[str] = FIELD_NAMES
+    path: Path, model: type[ModelT], field_names: Iterable[str] | None = None
 ) -> ModelT:
     """`path` validated as `model`, every problem located; for files whose models live
     in their own module (e.g. the follow-up's), `field_names` are the keys a typo is
@@ -263,19 +318,26 @@ def raise_located(path: Path, findings: list[Finding]) -> None:
 
 
 def _load(
-    path: Path, model: type[ModelT], field_names: Iterable[str] = FIELD_NAMES
+    path: Path, model: type[ModelT], field_names: Iterable[str] | None = None
 ) -> ModelT:
     validated, _ = _load_with_values(path, model, field_names)
     return validated
 
 
 def _load_with_values(
-    path: Path, model: type[ModelT], field_names: Iterable[str] = FIELD_NAMES
+    path: Path, model: type[ModelT], field_names: Iterable[str] | None = None
 ) -> tuple[ModelT, Any]:
-    """`path` validated as `model`, and the plain values it was validated from."""
+    """`path` validated as `model`, and the plain values it was validated from; a typo
+    of a key is matched against `field_names` (default: the keys of `models`)."""
     # Imported here, not at the top: a run that finds its data in the cache reads no
-    # YAML and locates no problem, and need not load either.
+    # YAML, validates nothing and locates no problem, and need not load any of it.
+    from pydantic import ValidationError
+
     from kuvadigi import validation, yamlfile
+    from kuvadigi.models import FIELD_NAMES
+
+    if field_names is None:
+        field_names = FIELD_NAMES
 
     value, problems = yamlfile.read_values(path)
     if not yamlfile.values_whole(problems):

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kuvadigi.models import Project
+from kuvadigi.records import Project
 
 
 @dataclass(frozen=True)

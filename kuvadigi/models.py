@@ -10,6 +10,8 @@ Invariants:
   so `check` can compare them with what the line items give.
 - References between items and files are checked by `references`, not here, so that
   each problem can be located in its file.
+- A validated model is turned into its record (`records`) at once, by `budget_record`
+  and its kin: the rest of kuvadigi works with records, which need no pydantic.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pydantic import (
     StringConstraints,
 )
 
+from kuvadigi import records
 from kuvadigi.money import AmountError, parse_amount, shown
 from kuvadigi.problems import InvalidValue, Message
 
@@ -321,3 +324,112 @@ FIELD_NAMES: frozenset[str] = frozenset(
     )
     for name in model.model_fields
 )
+
+
+# The records of the validated models, field by field (tests/test_records.py holds
+# them to the models' fields). Written out rather than walked generically: a city's
+# budget has a hundred thousand projects.
+
+
+def budget_record(budget: Budget) -> records.Budget:
+    """The record of a validated budget."""
+    totals = budget.totals
+    return records.Budget(
+        year=budget.year,
+        as_of=budget.as_of,
+        currency=budget.currency,
+        source=budget.source,
+        funding_sources=[
+            records.FundingSource(source.id, source.name, source.name_en)
+            for source in budget.funding_sources
+        ],
+        projects=[
+            records.Project(
+                project.id,
+                project.name,
+                project.name_en,
+                project.total,
+                project.funding,
+                project.actual,
+                project.committed,
+                project.remaining,
+            )
+            for project in budget.projects
+        ],
+        totals=None
+        if totals is None
+        else records.BudgetTotals(
+            totals.total,
+            totals.funding,
+            totals.actual,
+            totals.committed,
+            totals.remaining,
+        ),
+    )
+
+
+def estimate_record(estimate: Estimate) -> records.Estimate:
+    """The record of a validated cost estimate."""
+    return records.Estimate(
+        currency=estimate.currency,
+        source=estimate.source,
+        years=estimate.years,
+        groups=[
+            records.Group(group.id, group.name, group.name_en)
+            for group in estimate.groups
+        ],
+        lines=[
+            records.CostLine(
+                line.id,
+                line.name,
+                line.name_en,
+                line.group,
+                line.amounts,
+                line.total,
+                line.share,
+            )
+            for line in estimate.lines
+        ],
+        year_totals=estimate.year_totals,
+        total=estimate.total,
+        share_total=estimate.share_total,
+    )
+
+
+def programme_record(programme: Programme) -> records.Programme:
+    """The record of a validated programme."""
+    vision = programme.vision
+    return records.Programme(
+        vision=records.Vision(
+            vision.statement,
+            vision.statement_en,
+            [
+                records.VisionPart(part.id, part.name, part.name_en, part.text)
+                for part in vision.parts
+            ],
+        ),
+        action_areas=[
+            records.ActionArea(
+                area.number,
+                area.id,
+                area.name,
+                area.name_en,
+                [
+                    records.FocusMeasure(measure.number, measure.name, measure.name_en)
+                    for measure in area.focus_measures
+                ],
+            )
+            for area in programme.action_areas
+        ],
+        projects=[
+            records.ProgrammeProject(
+                project.id,
+                project.name,
+                project.name_en,
+                project.description,
+                project.budget_lines,
+            )
+            for project in programme.projects
+        ],
+        undescribed_budget_lines=programme.undescribed_budget_lines,
+    )

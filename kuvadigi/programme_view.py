@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from kuvadigi.calc import BudgetFigures, ProjectFigures
 from kuvadigi.i18n import Lang, say
-from kuvadigi.models import ActionArea, Programme, Vision
 from kuvadigi.money import ZERO
+from kuvadigi.records import ActionArea, Programme, Vision
 from kuvadigi.views import FIGURE, Column, Row, RowStyle, TableView, display_name
 
 # Descriptions fold at this width even where the terminal is wider: long lines of prose

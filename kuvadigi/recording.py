@@ -23,13 +23,14 @@ from pathlib import Path
 
 from kuvadigi.asof import Recorded, figures_as_of, line_history
 from kuvadigi.cliapp import UsageProblem
-from kuvadigi.followup import Entry, FollowUp, Snapshot, year_of
+from kuvadigi.followup import FollowUp, Snapshot, year_of
 from kuvadigi.followup_cli import load_year
 from kuvadigi.followup_files import write_month
+from kuvadigi.followup_models import Entry
 from kuvadigi.followup_texts import say
 from kuvadigi.i18n import Lang, format_amount
-from kuvadigi.models import Budget, Project
 from kuvadigi.money import ZERO
+from kuvadigi.records import Budget, Project
 from kuvadigi.views import display_name
 
 

@@ -12,8 +12,8 @@ import difflib
 from collections.abc import Iterable, Sequence
 
 from kuvadigi.matching import normalise
-from kuvadigi.models import Budget, Estimate, Programme
 from kuvadigi.problems import LineOf, Message
+from kuvadigi.records import Budget, Estimate, Programme
 
 Where = tuple[str | int, ...]
 Finding = tuple[Where, str]

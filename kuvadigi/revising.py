@@ -14,15 +14,15 @@ from pathlib import Path
 
 from kuvadigi.asof import figures_as_of, revised_funding
 from kuvadigi.cliapp import UsageProblem
-from kuvadigi.followup import Revision
 from kuvadigi.followup_cli import load_year, project_option, source_option
 from kuvadigi.followup_files import write_revisions
 from kuvadigi.followup_loader import read_revisions
+from kuvadigi.followup_models import Revision
 from kuvadigi.followup_texts import say
 from kuvadigi.followup_views import source_name
 from kuvadigi.i18n import Lang, format_amount
-from kuvadigi.models import Project
 from kuvadigi.money import ZERO
+from kuvadigi.records import Project
 from kuvadigi.views import display_name
 
 

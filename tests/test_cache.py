@@ -126,7 +126,7 @@ def test_damaged_entry__ignored(
     first = loader.load_budget(data_copy).model
     (entry,) = entries(cache_folder)
     signed = bytearray(entry.read_bytes())
-    signed[-5] ^= 0xFF  # one flipped byte in the pickled model
+    signed[-5] ^= 0xFF  # one flipped byte in the pickled record
     entry.write_bytes(bytes(signed))
     cache.forget_this_run()
 
@@ -162,7 +162,7 @@ def test_planted_pickle__never_unpickled(
         def __reduce__(self) -> tuple[object, tuple[str]]:
             return (os.system, (f"touch {marker}",))
 
-    payload = cache._MODELS + pickle.dumps(Planted())
+    payload = cache._RECORD + pickle.dumps(Planted())
     key = (cache_folder / "key").read_bytes()
     signature = hmac.new(key, payload, hashlib.sha256).digest()
     entry.write_bytes(cache.MAGIC + signature + payload)
@@ -286,7 +286,7 @@ def test_size_limit__the_same_as_the_readers() -> None:
 def test_large_file__its_plain_values_kept_and_validated_again(
     cache_folder: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Every file counts as large: its entry holds what its YAML gave, not its models.
+    # Every file counts as large: its entry holds what its YAML gave, not its record.
     monkeypatch.setattr(cache, "LARGE_FILE_BYTES", 0)
     first = loader.load_budget(data_copy).model
     (entry,) = entries(cache_folder)

@@ -61,19 +61,33 @@ def test_version_and_help__import_neither_pydantic_nor_yaml(
 
 
 def test_repeat_run__validates_nothing(tmp_path: Path) -> None:
-    # The first run fills the cache; the second takes the validated data from it, so
-    # no pydantic validator is built (the models build theirs on first use).
+    # The first run fills the cache; the second takes the validated records from it,
+    # so it loads neither the models nor pydantic, let alone builds a validator.
     env = {"KUVADIGI_CACHE_DIR": str(tmp_path / "cache")}
     first = finished_run("budget", "--project", "Ahti", env=env)
 
     again = finished_run("budget", "--project", "Ahti", env=env)
 
     assert first["validator_built"] is True
-    assert again["validator_built"] is False
-    assert "kuvadigi.models" in again["modules"]
+    assert "kuvadigi.records" in again["modules"], "the run did happen"
+    assert "kuvadigi.models" not in again["modules"]
+    assert "kuvadigi.followup_models" not in again["modules"]
+    assert "pydantic" not in top_level(again["modules"])
     # Nor does it read YAML, or load what only a problem needs.
     assert "yaml" not in top_level(again["modules"])
     assert "kuvadigi.validation" not in again["modules"]
+
+
+def test_repeat_check__loads_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
+    # Every file of the shipped data, its follow-up checks included, from the cache.
+    env = {"KUVADIGI_CACHE_DIR": str(tmp_path / "cache")}
+    finished_run("check", env=env)
+
+    again = finished_run("check", env=env)["modules"]
+
+    assert "kuvadigi.check_followup" in again, "the run did happen"
+    assert "pydantic" not in top_level(again)
+    assert "yaml" not in top_level(again)
 
 
 def test_budget_table__loads_no_json_or_csv_writer(tmp_path: Path) -> None:

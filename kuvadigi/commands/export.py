@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from kuvadigi.followup_cli import AsOf
     from kuvadigi.i18n import Lang
     from kuvadigi.loader import Loaded
-    from kuvadigi.models import Estimate
+    from kuvadigi.records import Estimate
 
 from kuvadigi.cliapp import DataOption, LangOption, app, lang_of, reporting
 

@@ -18,8 +18,8 @@ from kuvadigi import calc
 from kuvadigi.calc import BudgetFigures, EstimateFigures
 from kuvadigi.check import check_budget, check_estimate, has_errors
 from kuvadigi.i18n import Lang, say
-from kuvadigi.models import Budget, Estimate
 from kuvadigi.problems import Problem
+from kuvadigi.records import Budget, Estimate
 
 
 def warn_of_budget(

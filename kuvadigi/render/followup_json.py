@@ -15,12 +15,13 @@ from typing import Any
 
 from kuvadigi.asof import TrendPoint
 from kuvadigi.calc import BudgetFigures, LineFigures
-from kuvadigi.followup import FollowUp, Revision
+from kuvadigi.followup import FollowUp
+from kuvadigi.followup_models import Revision
 from kuvadigi.followup_views import Comparison, alert_message, revisions_of
 from kuvadigi.forecast import Forecast, LineForecast
 from kuvadigi.i18n import Lang
-from kuvadigi.models import Project
 from kuvadigi.money import plain_amount, round_cents, round_percent
+from kuvadigi.records import Project
 
 JSON_PERCENT_PLACES = 2
 

@@ -8,6 +8,7 @@ null; an explicit 0 is 0.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
@@ -138,7 +139,8 @@ def programme_document(view: ProgrammeView) -> dict[str, Any]:
     """The programme as JSON: vision, action areas with focus measures, and the year's
     projects with their budget lines' total and remaining (one action area only, when
     the view holds one)."""
-    areas = [area.model_dump(mode="json") for area in view.action_areas]
+    # Texts and numbers only: each record as it is, field by field.
+    areas = [asdict(area) for area in view.action_areas]
     if view.vision is None:
         return {"action_areas": areas}
 
@@ -165,7 +167,7 @@ def programme_document(view: ProgrammeView) -> dict[str, Any]:
     return {
         "year": view.year,
         "as_of": view.as_of,
-        "vision": view.vision.model_dump(mode="json"),
+        "vision": asdict(view.vision),
         "action_areas": areas,
         "projects": [project(item) for item in view.projects],
         "undescribed_budget_lines": [project(item) for item in view.undescribed],

@@ -25,9 +25,9 @@ from typing import Any
 
 from kuvadigi.calc import BudgetFigures, EstimateFigures, LineFigures, totals_row
 from kuvadigi.i18n import LOCALES, Lang, format_amount, format_percent, say
-from kuvadigi.models import Programme
 from kuvadigi.money import ZERO, round_percent
 from kuvadigi.problems import Problem, Severity
+from kuvadigi.records import Programme
 from kuvadigi.views import PERCENT_PLACES, display_name, shares_shown
 
 TEMPLATE = "report.html.j2"

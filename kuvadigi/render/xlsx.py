@@ -36,8 +36,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kuvadigi.calc import BudgetFigures, EstimateFigures
 from kuvadigi.i18n import Lang, say
-from kuvadigi.models import Programme
 from kuvadigi.money import amount_text
+from kuvadigi.records import Programme
 from kuvadigi.views import display_name
 
 PERCENT = "0.00%"
