@@ -50,6 +50,8 @@ command or value where there is one, and the help hint; it also exits with 2.
 
 Input files are shown with their line numbers, around the line the message names; a
 tab shows as `→`, a no-break space as `⍽` and a control character by its symbol (`␛`).
+Where the input is a follow-up file (`data/followup/...`), the rest of the folder is
+the data that comes with kuvadigi.
 """
 
 BUDGET = "budget --data data"
@@ -133,6 +135,20 @@ def _revision_of_no_kind(folder: Path) -> None:
         "    reason: a cut in the ICT frame\n"
         "    to: {vene-helsingissa: 1000}\n",
         encoding="utf-8",
+    )
+
+
+def _with_shipped_data(folder: Path) -> None:
+    """The shipped data beside the case's own follow-up files (`data/followup/`)."""
+    import shutil
+
+    from kuvadigi.loader import shipped_data
+
+    shutil.copytree(
+        shipped_data(),
+        folder / "data",
+        ignore=shutil.ignore_patterns(".*"),
+        dirs_exist_ok=True,
     )
 
 
@@ -1371,12 +1387,19 @@ def catalogue() -> str:
 
 def _example(case: Case) -> list[str]:
     lines = [f"Example `{case.name}`: {case.about}.", ""]
-    files = sorted(case.inputs.iterdir()) if case.inputs is not None else []
+    inputs = case.inputs
+    # A follow-up file lies in a folder of its own: `followup/2019-02.yaml`.
+    files = (
+        sorted(path.relative_to(inputs) for path in inputs.rglob("*") if path.is_file())
+        if inputs is not None
+        else []
+    )
     if files:
-        names = ", ".join(f"`data/{path.name}`" for path in files)
+        names = ", ".join(f"`data/{path.as_posix()}`" for path in files)
         lines += [f"Input: {names}.", ""]
     for path in files:
-        shown = _shown_input(path, case.expected)
+        assert inputs is not None
+        shown = _shown_input(inputs, path, case.expected)
         if shown is not None:
             lines += ["```text", shown, "```", ""]
     lines += ["```console", f"$ {case.command}", case.expected]
@@ -1386,12 +1409,12 @@ def _example(case: Case) -> list[str]:
     return lines
 
 
-def _shown_input(path: Path, expected: str) -> str | None:
+def _shown_input(inputs: Path, name: Path, expected: str) -> str | None:
     """The part of an input file that the expected output is about: the lines around
     the first line it names (numbered like the excerpts), the whole file where it names
     none, and nothing where the file is not text or the output does not name it."""
-    place = re.search(rf"data/{re.escape(path.name)}(?::(\d+))?", expected)
-    data = path.read_bytes()
+    place = re.search(rf"data/{re.escape(name.as_posix())}(?::(\d+))?", expected)
+    data = (inputs / name).read_bytes()
     if place is None or b"\x00" in data:
         return None
     try:
@@ -1416,7 +1439,7 @@ def _shown_input(path: Path, expected: str) -> str | None:
         for number, line in enumerate(all_lines[start:end], start + 1)
     ]
     shown = len(all_lines) if end - start == len(all_lines) else end - start
-    heading = f"# data/{path.name}"
+    heading = f"# data/{name.as_posix()}"
     if shown < len(all_lines):
         heading += f", lines {start + 1}-{end} of {len(all_lines)}"
     return "\n".join([heading, *numbered])
