@@ -239,6 +239,28 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} ei käy; vaihtoehdot ovat {choices}",
         "{value!r} is not one of {choices}",
     ),
+    "value.flag": (
+        "{value!r} ei käy; kirjoita true tai false",
+        "{value!r} is not a flag; write true or false",
+    ),
+    "value.date": (
+        "{value!r} ei ole päivämäärä; kirjoita VVVV-KK-PP, esim. 2019-05-14",
+        "{value!r} is not a date; write YYYY-MM-DD, e.g. 2019-05-14",
+    ),
+    "value.day": (
+        "{value!r} ei ole kalenterin päivä",
+        "{value!r} is not a day of the calendar",
+    ),
+    "value.not_one_line": (
+        "tekstissä on ohjausmerkki tai rivinvaihto ({code}); kirjoita yksi rivi "
+        "tavallista tekstiä",
+        "holds a control character or line break ({code}); write one line of plain "
+        "text",
+    ),
+    "value.no_words": (
+        "on tyhjä; kirjoita muutama sana",
+        "is empty; write a few words",
+    ),
     # amounts, as a person writes them
     "amount.blank": (
         "summa puuttuu; kirjoita summa (0, jos se on nolla)",

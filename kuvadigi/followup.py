@@ -34,6 +34,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StringConstraints
 
 from kuvadigi.models import Amount, Id, Model, Month
+from kuvadigi.money import shown
+from kuvadigi.problems import InvalidValue
 
 FOLLOWUP_FOLDER = "followup"
 REVISIONS_FILE = "revisions.yaml"
@@ -49,7 +51,7 @@ def _flag_from_text(value: Any) -> Any:
         return value
     if value in ("true", "false"):
         return value == "true"
-    raise ValueError(f"{value!r} is not a flag; write true or false")
+    raise InvalidValue("value.flag", value=shown(str(value)))
 
 
 def _date_from_text(value: Any) -> Any:
@@ -61,8 +63,8 @@ def _date_from_text(value: Any) -> Any:
         try:
             return datetime.date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{text!r} is not a day of the calendar") from None
-    raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2019-05-14")
+            raise InvalidValue("value.day", value=text) from None
+    raise InvalidValue("value.date", value=shown(str(value)))
 
 
 # What YAML can hold unescaped, less tabs and line breaks (NEL, U+2028, U+2029 too).
@@ -77,12 +79,9 @@ def _one_line_text(value: Any) -> Any:
     if isinstance(value, str):
         bad = _NOT_ONE_LINE.search(value)
         if bad is not None:
-            raise ValueError(
-                f"holds a control character or line break (U+{ord(bad.group()):04X}); "
-                "write one line of plain text"
-            )
+            raise InvalidValue("value.not_one_line", code=f"U+{ord(bad.group()):04X}")
         if not value.strip():
-            raise ValueError("is empty; write a few words")
+            raise InvalidValue("value.no_words")
     return value
 
 

@@ -967,6 +967,94 @@ data/followup/revisions.yaml:3:11: kind: 'cut' is not one of 'transfer' or 'new_
         prepare=_revision_of_no_kind,
     ),
     Case(
+        "value-flag",
+        "value.flag",
+        "a month's entry marked a correction with yes",
+        """\
+data/followup/2019-02.yaml:6:17: correction: 'yes' is not a flag; write true or false
+  6 |     correction: yes
+    |                 ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-flag-fi",
+        "value.flag",
+        "the same, in Finnish",
+        """\
+data/followup/2019-02.yaml:6:17: correction: 'yes' ei käy; kirjoita true tai false
+  6 |     correction: yes
+    |                 ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-date",
+        "value.date",
+        "a revision dated the Finnish way, 14.5.2019",
+        """\
+data/followup/revisions.yaml:2:11: date: '14.5.2019' is not a date; write YYYY-MM-DD, e.g. 2019-05-14
+  2 |   - date: 14.5.2019
+    |           ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-date-fi",
+        "value.date",
+        "the same, in Finnish",
+        """\
+data/followup/revisions.yaml:2:11: date: '14.5.2019' ei ole päivämäärä; kirjoita VVVV-KK-PP, esim. 2019-05-14
+  2 |   - date: 14.5.2019
+    |           ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-day",
+        "value.day",
+        "a revision dated the 30th of February",
+        """\
+data/followup/revisions.yaml:2:11: date: '2019-02-30' is not a day of the calendar
+  2 |   - date: 2019-02-30
+    |           ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-not-one-line",
+        "value.not_one_line",
+        "a note of two lines",
+        """\
+data/followup/2019-02.yaml:6:11: note: holds a control character or line break (U+000A); write one line of plain text
+  6 |     note: "invoice 1\\ninvoice 2"
+    |           ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-not-one-line-fi",
+        "value.not_one_line",
+        "the same, in Finnish",
+        """\
+data/followup/2019-02.yaml:6:11: note: tekstissä on ohjausmerkki tai rivinvaihto (U+000A); kirjoita yksi rivi tavallista tekstiä
+  6 |     note: "invoice 1\\ninvoice 2"
+    |           ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-no-words",
+        "value.no_words",
+        "a revision whose reason is a space",
+        """\
+data/followup/revisions.yaml:5:13: reason: is empty; write a few words
+  5 |     reason: " "
+    |             ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
         "ref-duplicate-id",
         "ref.duplicate",
         "two projects with the id ahti",
