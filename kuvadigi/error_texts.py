@@ -261,6 +261,10 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "on tyhjä; kirjoita muutama sana",
         "is empty; write a few words",
     ),
+    "value.revision_zero": (
+        "muutoksen summan pitää olla yli 0",
+        "the amount of a revision must be more than 0",
+    ),
     # amounts, as a person writes them
     "amount.blank": (
         "summa puuttuu; kirjoita summa (0, jos se on nolla)",
@@ -397,6 +401,37 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
     "ref.year_mismatch": (
         "vuosi on {year}, mutta tiedoston nimi on {name}",
         "the year is {year}, but the file is named {name}",
+    ),
+    # the follow-up files against the budget
+    "ref.unknown_project": (
+        "budjetissa ei ole hanketta {project!r}",
+        "the budget has no project {project!r}",
+    ),
+    "ref.month_not_name": (
+        "as_of on {as_of}, mutta tiedoston nimi on {name}; kuukauden tiedosto "
+        "nimetään kuukautensa mukaan",
+        "as_of says {as_of} but the file is {name}; a month's file is named after "
+        "its month",
+    ),
+    "ref.month_before_budget": (
+        "{month} on ennen vuoden {year} budjetin omia lukuja (toteuma {as_of}); "
+        "seuranta alkaa niistä",
+        "{month} is before the {year} budget's own figures (as of {as_of}); "
+        "follow-up starts from there",
+    ),
+    "ref.transfer_without_from": (
+        "siirto nimeää rivit, joilta se ottaa rahaa, avaimen 'from' alla",
+        "a transfer names the lines it takes money from under 'from'",
+    ),
+    "ref.new_money_from": (
+        "uusi raha tulee rahoituslähteestä eikä riveiltä: poista 'from' tai tee "
+        "muutoksesta siirto (kind: transfer)",
+        "new money comes from the funding source, not from lines: remove 'from', or "
+        "make the revision a transfer (kind: transfer)",
+    ),
+    "ref.gives_and_receives": (
+        "{project!r} sekä antaa että saa rahaa samassa muutoksessa",
+        "{project!r} both gives and receives money in one revision",
     ),
     # the command line
     "usage.error": ("Virhe: {message}", "Error: {message}"),

@@ -152,6 +152,17 @@ def _with_shipped_data(folder: Path) -> None:
     )
 
 
+def _with_budget_as_of_march(folder: Path) -> None:
+    """The shipped data, its budget's own figures moved to as of 2019-03."""
+    _with_shipped_data(folder)
+    budget = folder / "data" / "budget_2019.yaml"
+    text = budget.read_text(encoding="utf-8")
+    assert 'as_of: "2019-01"' in text
+    budget.write_text(
+        text.replace('as_of: "2019-01"', 'as_of: "2019-03"'), encoding="utf-8"
+    )
+
+
 def _link_in_a_loop(folder: Path) -> None:
     (folder / "data").mkdir()
     (folder / "data" / "budget_2019.yaml").symlink_to("budget_2019.yaml")
@@ -1055,6 +1066,28 @@ data/followup/revisions.yaml:5:13: reason: is empty; write a few words
         prepare=_with_shipped_data,
     ),
     Case(
+        "value-revision-zero",
+        "value.revision_zero",
+        "new money of 0",
+        """\
+data/followup/revisions.yaml:7:13: the amount of a revision must be more than 0
+  7 |       ahti: 0
+    |             ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-revision-zero-fi",
+        "value.revision_zero",
+        "the same, in Finnish",
+        """\
+data/followup/revisions.yaml:7:13: muutoksen summan pitää olla yli 0
+  7 |       ahti: 0
+    |             ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
         "ref-duplicate-id",
         "ref.duplicate",
         "two projects with the id ahti",
@@ -1099,6 +1132,150 @@ data/budget_2019.yaml:13:7: rahoituslähdettä 'externl' ei ole; rahoituslähtee
   13 |       externl: 205000
      |       ^""",
         args="budget --data data --lang fi",
+    ),
+    Case(
+        "ref-unknown-source-revision-fi",
+        "ref.unknown_source",
+        "a revision's funding source misspelt, in Finnish",
+        """\
+data/followup/revisions.yaml:4:13: rahoituslähdettä 'externl' ei ole; rahoituslähteet: digi_investment, ict_frame, external; tarkoititko 'external'?
+  4 |     source: externl
+    |             ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    # the follow-up files against the budget
+    Case(
+        "ref-unknown-project",
+        "ref.unknown_project",
+        "a month's figures for omadata, which the budget calls omadata-asiakkuus",
+        """\
+data/followup/2019-02.yaml:3:3: the budget has no project 'omadata'
+  3 |   omadata:
+    |   ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-unknown-project-fi",
+        "ref.unknown_project",
+        "the same, in Finnish",
+        """\
+data/followup/2019-02.yaml:3:3: budjetissa ei ole hanketta 'omadata'
+  3 |   omadata:
+    |   ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-month-not-name",
+        "ref.month_not_name",
+        "March's figures written into the file of February",
+        """\
+data/followup/2019-02.yaml:1:8: as_of says 2019-03 but the file is 2019-02.yaml; a month's file is named after its month
+  1 | as_of: "2019-03"
+    |        ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-month-not-name-fi",
+        "ref.month_not_name",
+        "the same, in Finnish",
+        """\
+data/followup/2019-02.yaml:1:8: as_of on 2019-03, mutta tiedoston nimi on 2019-02.yaml; kuukauden tiedosto nimetään kuukautensa mukaan
+  1 | as_of: "2019-03"
+    |        ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-month-before-budget",
+        "ref.month_before_budget",
+        "figures as of 2019-02 for a budget whose own figures are as of 2019-03",
+        """\
+data/followup/2019-02.yaml:1:8: 2019-02 is before the 2019 budget's own figures (as of 2019-03); follow-up starts from there
+  1 | as_of: "2019-02"
+    |        ^""",
+        args=CHECK,
+        prepare=_with_budget_as_of_march,
+    ),
+    Case(
+        "ref-month-before-budget-fi",
+        "ref.month_before_budget",
+        "the same, in Finnish",
+        """\
+data/followup/2019-02.yaml:1:8: 2019-02 on ennen vuoden 2019 budjetin omia lukuja (toteuma 2019-03); seuranta alkaa niistä
+  1 | as_of: "2019-02"
+    |        ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_budget_as_of_march,
+    ),
+    Case(
+        "ref-transfer-without-from",
+        "ref.transfer_without_from",
+        "a transfer that names only the line receiving the money",
+        """\
+data/followup/revisions.yaml:3:11: a transfer names the lines it takes money from under 'from'
+  3 |     kind: transfer
+    |           ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-transfer-without-from-fi",
+        "ref.transfer_without_from",
+        "the same, in Finnish",
+        """\
+data/followup/revisions.yaml:3:11: siirto nimeää rivit, joilta se ottaa rahaa, avaimen 'from' alla
+  3 |     kind: transfer
+    |           ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-new-money-from",
+        "ref.new_money_from",
+        "new money that also names a line giving it",
+        """\
+data/followup/revisions.yaml:6:5: new money comes from the funding source, not from lines: remove 'from', or make the revision a transfer (kind: transfer)
+  6 |     from:
+    |     ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-new-money-from-fi",
+        "ref.new_money_from",
+        "the same, in Finnish",
+        """\
+data/followup/revisions.yaml:6:5: uusi raha tulee rahoituslähteestä eikä riveiltä: poista 'from' tai tee muutoksesta siirto (kind: transfer)
+  6 |     from:
+    |     ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-gives-and-receives",
+        "ref.gives_and_receives",
+        "a transfer from a line to the same line",
+        """\
+data/followup/revisions.yaml:9:7: 'ahti' both gives and receives money in one revision
+  9 |       ahti: 10000
+    |       ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-gives-and-receives-fi",
+        "ref.gives_and_receives",
+        "the same, in Finnish",
+        """\
+data/followup/revisions.yaml:9:7: 'ahti' sekä antaa että saa rahaa samassa muutoksessa
+  9 |       ahti: 10000
+    |       ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
     ),
     Case(
         "ref-unknown-group",

@@ -196,7 +196,7 @@ def test_check__figures_of_a_year_without_budget(
             "revisions:\n  - date: 2019-03-01\n    kind: new_money\n    source: external\n"
             "    reason: grant\n    from:\n      palvelutarjotin: 10\n    to:\n"
             "      ahti: 10\n",
-            "revisions.yaml:7:7: new money comes from the funding source, not from lines",
+            "revisions.yaml:6:5: new money comes from the funding source, not from lines",
         ),
         (
             "revisions.yaml",
