@@ -26,6 +26,7 @@ from kuvadigi.followup import (
     year_of,
 )
 from kuvadigi.loader import load_model, raise_located
+from kuvadigi.matching import Ambiguous, NoMatch, find_project
 from kuvadigi.models import Budget, Project
 from kuvadigi.problems import DataError, Message, Problem
 from kuvadigi.references import Finding, KeyItself, Where, closest
@@ -216,9 +217,24 @@ def _unknown_project(
     message = Message(
         "ref.unknown_project",
         {"project": project_id},
-        closest(project_id, known),
+        _meant_project(project_id, projects),
     )
     return [(where, message)]
+
+
+def _meant_project(written: str, projects: Sequence[Project]) -> str | None:
+    """The id of the project that `written` most likely means: the one that
+    `kuvadigi budget --project WRITTEN` would find (a unique prefix of its id or name,
+    case and ä/a ignored), else the closest by spelling."""
+    try:
+        return find_project(projects, written).id
+    except NoMatch as error:
+        by_name = {project.name: project.id for project in projects}
+        if error.suggestions:
+            return by_name.get(error.suggestions[0])
+    except Ambiguous:
+        pass
+    return closest(written, [project.id for project in projects])
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:

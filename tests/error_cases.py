@@ -1148,9 +1148,10 @@ data/followup/revisions.yaml:4:13: rahoituslähdettä 'externl' ei ole; rahoitus
     Case(
         "ref-unknown-project",
         "ref.unknown_project",
-        "a month's figures for omadata, which the budget calls omadata-asiakkuus",
+        "a month's figures for omadata, which the budget calls omadata-asiakkuus "
+        "(the rest of the data is the shipped data)",
         """\
-data/followup/2019-02.yaml:3:3: the budget has no project 'omadata'
+data/followup/2019-02.yaml:3:3: the budget has no project 'omadata'; did you mean 'omadata-asiakkuus'?
   3 |   omadata:
     |   ^""",
         args=CHECK,
@@ -1161,7 +1162,7 @@ data/followup/2019-02.yaml:3:3: the budget has no project 'omadata'
         "ref.unknown_project",
         "the same, in Finnish",
         """\
-data/followup/2019-02.yaml:3:3: budjetissa ei ole hanketta 'omadata'
+data/followup/2019-02.yaml:3:3: budjetissa ei ole hanketta 'omadata'; tarkoititko 'omadata-asiakkuus'?
   3 |   omadata:
     |   ^""",
         args=CHECK + " --lang fi",
