@@ -239,6 +239,32 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "{value!r} ei käy; vaihtoehdot ovat {choices}",
         "{value!r} is not one of {choices}",
     ),
+    "value.flag": (
+        "{value!r} ei käy; kirjoita true tai false",
+        "{value!r} is not a flag; write true or false",
+    ),
+    "value.date": (
+        "{value!r} ei ole päivämäärä; kirjoita VVVV-KK-PP, esim. 2019-05-14",
+        "{value!r} is not a date; write YYYY-MM-DD, e.g. 2019-05-14",
+    ),
+    "value.day": (
+        "{value!r} ei ole kalenterin päivä",
+        "{value!r} is not a day of the calendar",
+    ),
+    "value.not_one_line": (
+        "tekstissä on ohjausmerkki tai rivinvaihto ({code}); kirjoita yksi rivi "
+        "tavallista tekstiä",
+        "holds a control character or line break ({code}); write one line of plain "
+        "text",
+    ),
+    "value.no_words": (
+        "on tyhjä; kirjoita muutama sana",
+        "is empty; write a few words",
+    ),
+    "value.revision_zero": (
+        "muutoksen summan pitää olla yli 0",
+        "the amount of a revision must be more than 0",
+    ),
     # amounts, as a person writes them
     "amount.blank": (
         "summa puuttuu; kirjoita summa (0, jos se on nolla)",
@@ -375,6 +401,37 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
     "ref.year_mismatch": (
         "vuosi on {year}, mutta tiedoston nimi on {name}",
         "the year is {year}, but the file is named {name}",
+    ),
+    # the follow-up files against the budget
+    "ref.unknown_project": (
+        "budjetissa ei ole hanketta {project!r}",
+        "the budget has no project {project!r}",
+    ),
+    "ref.month_not_name": (
+        "as_of on {as_of}, mutta tiedoston nimi on {name}; kuukauden tiedosto "
+        "nimetään kuukautensa mukaan",
+        "as_of says {as_of} but the file is {name}; a month's file is named after "
+        "its month",
+    ),
+    "ref.month_before_budget": (
+        "{month} on ennen vuoden {year} budjetin omia lukuja (toteuma {as_of}); "
+        "seuranta alkaa niistä",
+        "{month} is before the {year} budget's own figures (as of {as_of}); "
+        "follow-up starts from there",
+    ),
+    "ref.transfer_without_from": (
+        "siirto nimeää rivit, joilta se ottaa rahaa, avaimen 'from' alla",
+        "a transfer names the lines it takes money from under 'from'",
+    ),
+    "ref.new_money_from": (
+        "uusi raha tulee rahoituslähteestä eikä riveiltä: poista 'from' tai tee "
+        "muutoksesta siirto (kind: transfer)",
+        "new money comes from the funding source, not from lines: remove 'from', or "
+        "make the revision a transfer (kind: transfer)",
+    ),
+    "ref.gives_and_receives": (
+        "{project!r} sekä antaa että saa rahaa samassa muutoksessa",
+        "{project!r} both gives and receives money in one revision",
     ),
     # the command line
     "usage.error": ("Virhe: {message}", "Error: {message}"),

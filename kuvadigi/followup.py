@@ -35,6 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kuvadigi.money import shown
+from kuvadigi.problems import InvalidValue
+
 if TYPE_CHECKING:
     from kuvadigi.followup_models import Entry, Revision
 
@@ -54,8 +57,8 @@ def date_from_text(value: Any) -> Any:
         try:
             return datetime.date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{text!r} is not a day of the calendar") from None
-    raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2019-05-14")
+            raise InvalidValue("value.day", value=text) from None
+    raise InvalidValue("value.date", value=shown(str(value)))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kuvadigi import loader
 from kuvadigi.asof import latest_month
@@ -27,8 +28,11 @@ from kuvadigi.i18n import say as say_core
 from kuvadigi.ledger import Busy, ShippedData, locked, refuse_shipped_data
 from kuvadigi.matching import Ambiguous, NoMatch, find_project, fold_letters
 from kuvadigi.money import AmountError, parse_amount
-from kuvadigi.problems import DataError, Message, Problem
+from kuvadigi.problems import DataError, InvalidValue, Message, Problem
 from kuvadigi.records import Budget, FundingSource, Project
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,15 @@ def percent_option(text: str, option: str, lang: Lang) -> Decimal:
             )
         )
     return percent
+
+
+def refused_value(error: ValidationError, lang: Lang) -> str:
+    """What the models say of the first value they refused in `error`, in `lang`."""
+    detail = error.errors(include_url=False)[0]
+    invalid = (detail.get("ctx") or {}).get("error")
+    if isinstance(invalid, InvalidValue):
+        return invalid.message.told(lang)
+    return str(detail["msg"]).removeprefix("Value error, ")
 
 
 def viewed_month(year: Year, as_of: str | None, lang: Lang) -> str:

@@ -7,8 +7,7 @@ are reported together, each located at its line. Nothing here writes to the fold
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -23,9 +22,10 @@ from kuvadigi.followup import (
     year_of,
 )
 from kuvadigi.loader import load_model, raise_located
+from kuvadigi.matching import Ambiguous, NoMatch, find_project
 from kuvadigi.problems import DataError, Message, Problem
-from kuvadigi.records import Budget
-from kuvadigi.references import Finding, KeyItself, Where
+from kuvadigi.records import Budget, Project
+from kuvadigi.references import Finding, KeyItself, Where, closest
 
 if TYPE_CHECKING:
     from kuvadigi.followup_models import Revision
@@ -128,22 +128,25 @@ def _snapshot(path: Path, month: str, budget: Budget) -> Snapshot:
         findings.append(
             (
                 ("as_of",),
-                f"as_of says {month_file_.as_of} but the file is {path.name}; "
-                "a month's file is named after its month",
+                Message(
+                    "ref.month_not_name",
+                    {"as_of": month_file_.as_of, "name": path.name},
+                ),
             )
         )
     if month < budget.as_of:
         findings.append(
             (
                 ("as_of",),
-                f"{month} is before the {budget.year} budget's own figures "
-                f"(as of {budget.as_of}); follow-up starts from there",
+                Message(
+                    "ref.month_before_budget",
+                    {"month": month, "year": budget.year, "as_of": budget.as_of},
+                ),
             )
         )
-    project_ids = [project.id for project in budget.projects]
     for project_id in month_file_.projects:
         where: Where = ("projects", KeyItself(project_id))
-        findings += _unknown_project(where, project_id, project_ids)
+        findings += _unknown_project(where, project_id, budget.projects)
     raise_located(path, findings)
     return Snapshot(month, path, dict(month_file_.projects))
 
@@ -172,62 +175,70 @@ def revision_references(
     """What is wrong with `revision` against `budget`: unknown projects or funding
     source, a zero amount, a line on both sides, `from` not fitting the kind."""
     source_ids = [source.id for source in budget.funding_sources]
-    project_ids = [project.id for project in budget.projects]
     findings: list[Finding] = []
 
     if revision.source not in source_ids:
         findings.append(
             (
                 (*where, "source"),
-                f"no funding source {revision.source!r}; the funding sources are "
-                + ", ".join(source_ids),
+                Message(
+                    "ref.unknown_source",
+                    {"name": revision.source, "known": ", ".join(source_ids)},
+                    closest(revision.source, source_ids),
+                ),
             )
         )
     if revision.kind == "transfer" and not revision.from_:
-        findings.append(
-            (
-                (*where, "kind"),
-                "a transfer names the lines it takes money from under 'from'",
-            )
-        )
+        findings.append(((*where, "kind"), Message("ref.transfer_without_from")))
     if revision.kind == "new_money" and revision.from_:
-        findings.append(
-            (
-                (*where, "from"),
-                "new money comes from the funding source, not from lines: remove "
-                "'from', or make the revision a transfer",
-            )
-        )
+        findings.append(((*where, KeyItself("from")), Message("ref.new_money_from")))
 
     for side, lines in (("from", revision.from_), ("to", revision.to)):
         for project_id, amount in lines.items():
             at: Where = (*where, side, project_id)
             findings += _unknown_project(
-                (*where, side, KeyItself(project_id)), project_id, project_ids
+                (*where, side, KeyItself(project_id)), project_id, budget.projects
             )
             if amount == 0:
-                findings.append((at, "the amount of a revision must be more than 0"))
-    for project_id in revision.from_.keys() & revision.to.keys():
+                findings.append((at, Message("value.revision_zero")))
+    # In the order written, so that two such lines are reported in reading order.
+    for project_id in (p for p in revision.to if p in revision.from_):
         findings.append(
             (
-                (*where, "to", project_id),
-                f"{project_id!r} both gives and receives money in one revision",
+                (*where, "to", KeyItself(project_id)),
+                Message("ref.gives_and_receives", {"project": project_id}),
             )
         )
     return findings
 
 
 def _unknown_project(
-    where: Where, project_id: str, known: Iterable[str]
+    where: Where, project_id: str, projects: Sequence[Project]
 ) -> list[Finding]:
-    known = list(known)
+    known = [project.id for project in projects]
     if project_id in known:
         return []
-    message = f"the budget has no project {project_id!r}"
-    close = difflib.get_close_matches(project_id, known, n=1, cutoff=0.6)
-    if close:
-        message += f"; did you mean {close[0]!r}?"
+    message = Message(
+        "ref.unknown_project",
+        {"project": project_id},
+        _meant_project(project_id, projects),
+    )
     return [(where, message)]
+
+
+def _meant_project(written: str, projects: Sequence[Project]) -> str | None:
+    """The id of the project that `written` most likely means: the one that
+    `kuvadigi budget --project WRITTEN` would find (a unique prefix of its id or name,
+    case and ä/a ignored), else the closest by spelling."""
+    try:
+        return find_project(projects, written).id
+    except NoMatch as error:
+        by_name = {project.name: project.id for project in projects}
+        if error.suggestions:
+            return by_name.get(error.suggestions[0])
+    except Ambiguous:
+        pass
+    return closest(written, [project.id for project in projects])
 
 
 def _collect(problems: list[Problem], load: Callable[[], T]) -> T | None:

@@ -11,6 +11,8 @@ from pydantic import BeforeValidator, Field, StringConstraints
 
 from kuvadigi.followup import date_from_text
 from kuvadigi.models import Amount, Id, Model, Month
+from kuvadigi.money import shown
+from kuvadigi.problems import InvalidValue
 
 
 def _flag_from_text(value: Any) -> Any:
@@ -20,7 +22,7 @@ def _flag_from_text(value: Any) -> Any:
         return value
     if value in ("true", "false"):
         return value == "true"
-    raise ValueError(f"{value!r} is not a flag; write true or false")
+    raise InvalidValue("value.flag", value=shown(str(value)))
 
 
 # What YAML can hold unescaped, less tabs and line breaks (NEL, U+2028, U+2029 too).
@@ -35,12 +37,9 @@ def _one_line_text(value: Any) -> Any:
     if isinstance(value, str):
         bad = _NOT_ONE_LINE.search(value)
         if bad is not None:
-            raise ValueError(
-                f"holds a control character or line break (U+{ord(bad.group()):04X}); "
-                "write one line of plain text"
-            )
+            raise InvalidValue("value.not_one_line", code=f"U+{ord(bad.group()):04X}")
         if not value.strip():
-            raise ValueError("is empty; write a few words")
+            raise InvalidValue("value.no_words")
     return value
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from kuvadigi.asof import Recorded, figures_as_of, line_history
 from kuvadigi.cliapp import UsageProblem
 from kuvadigi.followup import FollowUp, Snapshot, year_of
-from kuvadigi.followup_cli import load_year
+from kuvadigi.followup_cli import load_year, refused_value
 from kuvadigi.followup_files import write_month
 from kuvadigi.followup_models import Entry
 from kuvadigi.followup_texts import say
@@ -75,13 +75,12 @@ def record_entry(
     try:
         entry = recording.entry()
     except ValidationError as error:
-        detail = error.errors(include_url=False)[0]
         raise UsageProblem(
             say(
                 "error.bad_option",
                 lang,
                 option="--note",
-                message=str(detail["msg"]).removeprefix("Value error, "),
+                message=refused_value(error, lang),
             )
         ) from None
 

@@ -62,7 +62,7 @@ def budget_references(budget: Budget) -> list[Finding]:
                         Message(
                             "ref.unknown_source",
                             {"name": key, "known": ", ".join(source_ids)},
-                            _closest(key, source_ids),
+                            closest(key, source_ids),
                         ),
                     )
                 )
@@ -105,7 +105,7 @@ def estimate_references(estimate: Estimate) -> list[Finding]:
                     Message(
                         "ref.unknown_group",
                         {"group": line.group, "known": ", ".join(group_ids)},
-                        _closest(line.group, group_ids),
+                        closest(line.group, group_ids),
                     ),
                 )
             )
@@ -184,7 +184,7 @@ def programme_references(programme: Programme, budget: Budget) -> list[Finding]:
     ]
     for where, line_id, undescribed in links:
         if line_id not in known_lines:
-            suggestion = _closest(line_id, budget_ids)
+            suggestion = closest(line_id, budget_ids)
             meant.add(suggestion or "")
             findings.append(
                 (
@@ -259,7 +259,7 @@ def _unique(items: Iterable[tuple[Where, str]], what: str) -> list[Finding]:
     return findings
 
 
-def _closest(name: str, known: Sequence[str]) -> str | None:
+def closest(name: str, known: Sequence[str]) -> str | None:
     """The known name closest to `name`, where one is close enough to be a typo."""
     close = difflib.get_close_matches(name, known, n=1, cutoff=_SUGGESTION_CUTOFF)
     return close[0] if close else None

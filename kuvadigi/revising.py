@@ -14,7 +14,12 @@ from pathlib import Path
 
 from kuvadigi.asof import figures_as_of, revised_funding
 from kuvadigi.cliapp import UsageProblem
-from kuvadigi.followup_cli import load_year, project_option, source_option
+from kuvadigi.followup_cli import (
+    load_year,
+    project_option,
+    refused_value,
+    source_option,
+)
 from kuvadigi.followup_files import write_revisions
 from kuvadigi.followup_loader import read_revisions
 from kuvadigi.followup_models import Revision
@@ -71,13 +76,12 @@ def revise_lines(folder: Path, asked: Asked, lang: Lang) -> list[str]:
             }
         )
     except ValidationError as error:
-        detail = error.errors(include_url=False)[0]
         raise UsageProblem(
             say(
                 "error.bad_option",
                 lang,
                 option="--reason",
-                message=str(detail["msg"]).removeprefix("Value error, "),
+                message=refused_value(error, lang),
             )
         ) from None
 

@@ -50,6 +50,8 @@ command or value where there is one, and the help hint; it also exits with 2.
 
 Input files are shown with their line numbers, around the line the message names; a
 tab shows as `→`, a no-break space as `⍽` and a control character by its symbol (`␛`).
+Where the input is a follow-up file (`data/followup/...`), the rest of the folder is
+the data that comes with kuvadigi.
 """
 
 BUDGET = "budget --data data"
@@ -133,6 +135,31 @@ def _revision_of_no_kind(folder: Path) -> None:
         "    reason: a cut in the ICT frame\n"
         "    to: {vene-helsingissa: 1000}\n",
         encoding="utf-8",
+    )
+
+
+def _with_shipped_data(folder: Path) -> None:
+    """The shipped data beside the case's own follow-up files (`data/followup/`)."""
+    import shutil
+
+    from kuvadigi.loader import shipped_data
+
+    shutil.copytree(
+        shipped_data(),
+        folder / "data",
+        ignore=shutil.ignore_patterns(".*"),
+        dirs_exist_ok=True,
+    )
+
+
+def _with_budget_as_of_march(folder: Path) -> None:
+    """The shipped data, its budget's own figures moved to as of 2019-03."""
+    _with_shipped_data(folder)
+    budget = folder / "data" / "budget_2019.yaml"
+    text = budget.read_text(encoding="utf-8")
+    assert 'as_of: "2019-01"' in text
+    budget.write_text(
+        text.replace('as_of: "2019-01"', 'as_of: "2019-03"'), encoding="utf-8"
     )
 
 
@@ -951,6 +978,116 @@ data/followup/revisions.yaml:3:11: kind: 'cut' is not one of 'transfer' or 'new_
         prepare=_revision_of_no_kind,
     ),
     Case(
+        "value-flag",
+        "value.flag",
+        "a month's entry marked a correction with yes",
+        """\
+data/followup/2019-02.yaml:6:17: correction: 'yes' is not a flag; write true or false
+  6 |     correction: yes
+    |                 ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-flag-fi",
+        "value.flag",
+        "the same, in Finnish",
+        """\
+data/followup/2019-02.yaml:6:17: correction: 'yes' ei käy; kirjoita true tai false
+  6 |     correction: yes
+    |                 ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-date",
+        "value.date",
+        "a revision dated the Finnish way, 14.5.2019",
+        """\
+data/followup/revisions.yaml:2:11: date: '14.5.2019' is not a date; write YYYY-MM-DD, e.g. 2019-05-14
+  2 |   - date: 14.5.2019
+    |           ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-date-fi",
+        "value.date",
+        "the same, in Finnish",
+        """\
+data/followup/revisions.yaml:2:11: date: '14.5.2019' ei ole päivämäärä; kirjoita VVVV-KK-PP, esim. 2019-05-14
+  2 |   - date: 14.5.2019
+    |           ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-day",
+        "value.day",
+        "a revision dated the 30th of February",
+        """\
+data/followup/revisions.yaml:2:11: date: '2019-02-30' is not a day of the calendar
+  2 |   - date: 2019-02-30
+    |           ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-not-one-line",
+        "value.not_one_line",
+        "a note of two lines",
+        """\
+data/followup/2019-02.yaml:6:11: note: holds a control character or line break (U+000A); write one line of plain text
+  6 |     note: "invoice 1\\ninvoice 2"
+    |           ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-not-one-line-fi",
+        "value.not_one_line",
+        "the same, in Finnish",
+        """\
+data/followup/2019-02.yaml:6:11: note: tekstissä on ohjausmerkki tai rivinvaihto (U+000A); kirjoita yksi rivi tavallista tekstiä
+  6 |     note: "invoice 1\\ninvoice 2"
+    |           ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-no-words",
+        "value.no_words",
+        "a revision whose reason is a space",
+        """\
+data/followup/revisions.yaml:5:13: reason: is empty; write a few words
+  5 |     reason: " "
+    |             ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-revision-zero",
+        "value.revision_zero",
+        "new money of 0",
+        """\
+data/followup/revisions.yaml:7:13: the amount of a revision must be more than 0
+  7 |       ahti: 0
+    |             ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "value-revision-zero-fi",
+        "value.revision_zero",
+        "the same, in Finnish",
+        """\
+data/followup/revisions.yaml:7:13: muutoksen summan pitää olla yli 0
+  7 |       ahti: 0
+    |             ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
         "ref-duplicate-id",
         "ref.duplicate",
         "two projects with the id ahti",
@@ -995,6 +1132,151 @@ data/budget_2019.yaml:13:7: rahoituslähdettä 'externl' ei ole; rahoituslähtee
   13 |       externl: 205000
      |       ^""",
         args="budget --data data --lang fi",
+    ),
+    Case(
+        "ref-unknown-source-revision-fi",
+        "ref.unknown_source",
+        "a revision's funding source misspelt, in Finnish",
+        """\
+data/followup/revisions.yaml:4:13: rahoituslähdettä 'externl' ei ole; rahoituslähteet: digi_investment, ict_frame, external; tarkoititko 'external'?
+  4 |     source: externl
+    |             ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    # the follow-up files against the budget
+    Case(
+        "ref-unknown-project",
+        "ref.unknown_project",
+        "a month's figures for omadata, which the budget calls omadata-asiakkuus "
+        "(the rest of the data is the shipped data)",
+        """\
+data/followup/2019-02.yaml:3:3: the budget has no project 'omadata'; did you mean 'omadata-asiakkuus'?
+  3 |   omadata:
+    |   ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-unknown-project-fi",
+        "ref.unknown_project",
+        "the same, in Finnish",
+        """\
+data/followup/2019-02.yaml:3:3: budjetissa ei ole hanketta 'omadata'; tarkoititko 'omadata-asiakkuus'?
+  3 |   omadata:
+    |   ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-month-not-name",
+        "ref.month_not_name",
+        "March's figures written into the file of February",
+        """\
+data/followup/2019-02.yaml:1:8: as_of says 2019-03 but the file is 2019-02.yaml; a month's file is named after its month
+  1 | as_of: "2019-03"
+    |        ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-month-not-name-fi",
+        "ref.month_not_name",
+        "the same, in Finnish",
+        """\
+data/followup/2019-02.yaml:1:8: as_of on 2019-03, mutta tiedoston nimi on 2019-02.yaml; kuukauden tiedosto nimetään kuukautensa mukaan
+  1 | as_of: "2019-03"
+    |        ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-month-before-budget",
+        "ref.month_before_budget",
+        "figures as of 2019-02 for a budget whose own figures are as of 2019-03",
+        """\
+data/followup/2019-02.yaml:1:8: 2019-02 is before the 2019 budget's own figures (as of 2019-03); follow-up starts from there
+  1 | as_of: "2019-02"
+    |        ^""",
+        args=CHECK,
+        prepare=_with_budget_as_of_march,
+    ),
+    Case(
+        "ref-month-before-budget-fi",
+        "ref.month_before_budget",
+        "the same, in Finnish",
+        """\
+data/followup/2019-02.yaml:1:8: 2019-02 on ennen vuoden 2019 budjetin omia lukuja (toteuma 2019-03); seuranta alkaa niistä
+  1 | as_of: "2019-02"
+    |        ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_budget_as_of_march,
+    ),
+    Case(
+        "ref-transfer-without-from",
+        "ref.transfer_without_from",
+        "a transfer that names only the line receiving the money",
+        """\
+data/followup/revisions.yaml:3:11: a transfer names the lines it takes money from under 'from'
+  3 |     kind: transfer
+    |           ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-transfer-without-from-fi",
+        "ref.transfer_without_from",
+        "the same, in Finnish",
+        """\
+data/followup/revisions.yaml:3:11: siirto nimeää rivit, joilta se ottaa rahaa, avaimen 'from' alla
+  3 |     kind: transfer
+    |           ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-new-money-from",
+        "ref.new_money_from",
+        "new money that also names a line giving it",
+        """\
+data/followup/revisions.yaml:6:5: new money comes from the funding source, not from lines: remove 'from', or make the revision a transfer (kind: transfer)
+  6 |     from:
+    |     ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-new-money-from-fi",
+        "ref.new_money_from",
+        "the same, in Finnish",
+        """\
+data/followup/revisions.yaml:6:5: uusi raha tulee rahoituslähteestä eikä riveiltä: poista 'from' tai tee muutoksesta siirto (kind: transfer)
+  6 |     from:
+    |     ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-gives-and-receives",
+        "ref.gives_and_receives",
+        "a transfer from a line to the same line",
+        """\
+data/followup/revisions.yaml:9:7: 'ahti' both gives and receives money in one revision
+  9 |       ahti: 10000
+    |       ^""",
+        args=CHECK,
+        prepare=_with_shipped_data,
+    ),
+    Case(
+        "ref-gives-and-receives-fi",
+        "ref.gives_and_receives",
+        "the same, in Finnish",
+        """\
+data/followup/revisions.yaml:9:7: 'ahti' sekä antaa että saa rahaa samassa muutoksessa
+  9 |       ahti: 10000
+    |       ^""",
+        args=CHECK + " --lang fi",
+        prepare=_with_shipped_data,
     ),
     Case(
         "ref-unknown-group",
@@ -1371,12 +1653,19 @@ def catalogue() -> str:
 
 def _example(case: Case) -> list[str]:
     lines = [f"Example `{case.name}`: {case.about}.", ""]
-    files = sorted(case.inputs.iterdir()) if case.inputs is not None else []
+    inputs = case.inputs
+    # A follow-up file lies in a folder of its own: `followup/2019-02.yaml`.
+    files = (
+        sorted(path.relative_to(inputs) for path in inputs.rglob("*") if path.is_file())
+        if inputs is not None
+        else []
+    )
     if files:
-        names = ", ".join(f"`data/{path.name}`" for path in files)
+        names = ", ".join(f"`data/{path.as_posix()}`" for path in files)
         lines += [f"Input: {names}.", ""]
     for path in files:
-        shown = _shown_input(path, case.expected)
+        assert inputs is not None
+        shown = _shown_input(inputs, path, case.expected)
         if shown is not None:
             lines += ["```text", shown, "```", ""]
     lines += ["```console", f"$ {case.command}", case.expected]
@@ -1386,12 +1675,12 @@ def _example(case: Case) -> list[str]:
     return lines
 
 
-def _shown_input(path: Path, expected: str) -> str | None:
+def _shown_input(inputs: Path, name: Path, expected: str) -> str | None:
     """The part of an input file that the expected output is about: the lines around
     the first line it names (numbered like the excerpts), the whole file where it names
     none, and nothing where the file is not text or the output does not name it."""
-    place = re.search(rf"data/{re.escape(path.name)}(?::(\d+))?", expected)
-    data = path.read_bytes()
+    place = re.search(rf"data/{re.escape(name.as_posix())}(?::(\d+))?", expected)
+    data = (inputs / name).read_bytes()
     if place is None or b"\x00" in data:
         return None
     try:
@@ -1416,7 +1705,7 @@ def _shown_input(path: Path, expected: str) -> str | None:
         for number, line in enumerate(all_lines[start:end], start + 1)
     ]
     shown = len(all_lines) if end - start == len(all_lines) else end - start
-    heading = f"# data/{path.name}"
+    heading = f"# data/{name.as_posix()}"
     if shown < len(all_lines):
         heading += f", lines {start + 1}-{end} of {len(all_lines)}"
     return "\n".join([heading, *numbered])

@@ -156,6 +156,12 @@ def test_check__figures_of_a_year_without_budget(
         ),
         (
             "2019-02.yaml",
+            'as_of: "2019-02"\nprojects:\n  vene:\n    actual: 1\n    committed: 2\n',
+            "2019-02.yaml:3:3: the budget has no project 'vene'; did you mean "
+            "'vene-helsingissa'?",
+        ),
+        (
+            "2019-02.yaml",
             'as_of: "2019-03"\nprojects:\n  ahti:\n    actual: 1\n    committed: 2\n',
             "2019-02.yaml:1:8: as_of says 2019-03 but the file is 2019-02.yaml",
         ),
@@ -196,7 +202,7 @@ def test_check__figures_of_a_year_without_budget(
             "revisions:\n  - date: 2019-03-01\n    kind: new_money\n    source: external\n"
             "    reason: grant\n    from:\n      palvelutarjotin: 10\n    to:\n"
             "      ahti: 10\n",
-            "revisions.yaml:7:7: new money comes from the funding source, not from lines",
+            "revisions.yaml:6:5: new money comes from the funding source, not from lines",
         ),
         (
             "revisions.yaml",

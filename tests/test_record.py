@@ -117,6 +117,20 @@ def test_record__bad_input_exits_2_and_writes_nothing(
     assert list((data_copy / "followup").glob("*.yaml")) == []
 
 
+def test_record__a_note_refused_is_told_in_finnish(
+    kuvadigi: Kuvadigi, data_copy: Path
+) -> None:
+    result = kuvadigi(
+        "record", "--data", str(data_copy), "--project", "Ahti", "--as-of", "2019-02",
+        "--actual", "10", "--committed", "20", "--note", "two\nlines", "--lang", "fi",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "Virhe: --note: tekstissä on ohjausmerkki tai rivinvaihto (U+000A); kirjoita "
+        "yksi rivi tavallista tekstiä\n"
+    )
+
+
 def test_record__an_earlier_month_needs_a_correction(
     kuvadigi: Kuvadigi, data_copy: Path
 ) -> None:
