@@ -455,6 +455,10 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "{option} needs a value",
     ),
     "usage.missing_option": ("valitsin {option} puuttuu", "missing option {option}"),
+    "usage.option_twice": (
+        "{option} on annettu kahdesti; anna se vain kerran",
+        "{option} is given twice; give it only once",
+    ),
     "usage.empty_path": (
         "{name} on tyhjä; anna kansion tai tiedoston nimi (. on tämä kansio)",
         "{name} is empty; give the name of a folder or file (. is this folder)",

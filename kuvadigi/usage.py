@@ -99,10 +99,12 @@ class Commands(TyperGroup):
         self, info_name: str | None, args: list[str], *more: Any, **extra: Any
     ) -> Any:
         try:
-            empty = _empty_path(args)
-            if empty is not None:
+            refused = _empty_path(args) or _repeated_option(
+                args, self._typed_command(args)
+            )
+            if refused is not None:
                 raise ToldUsageError(
-                    empty, self._typed_command_path(args), language_of(args)
+                    refused, self._typed_command_path(args), language_of(args)
                 )
             return super().make_context(info_name, args, *more, **extra)
         except click_errors.UsageError as error:
@@ -132,16 +134,29 @@ class Commands(TyperGroup):
         return self._typed_command_path(arguments)
 
     def _typed_command_path(self, arguments: Sequence[str]) -> str:
-        # Down the groups named (`kuvadigi export xlsx`), to the command.
-        path, command = ["kuvadigi"], self
+        """`kuvadigi COMMAND` as the arguments name it, down the groups
+        (`kuvadigi export xlsx`)."""
+        return " ".join(["kuvadigi", *self._typed_words(arguments)])
+
+    def _typed_command(self, arguments: Sequence[str]) -> Any:
+        """The command the arguments name, down the groups; this group where they
+        name none."""
+        command: Any = self
+        for word in self._typed_words(arguments):
+            command = command.commands[word]
+        return command
+
+    def _typed_words(self, arguments: Sequence[str]) -> list[str]:
+        words: list[str] = []
+        command: Any = self
         for word in arguments:
             commands = getattr(command, "commands", None)
             if commands is None:
                 break
             if word in commands:
-                path.append(word)
+                words.append(word)
                 command = commands[word]
-        return " ".join(path)
+        return words
 
 
 # The options and the one argument (init's folder) that name a path.
@@ -164,6 +179,32 @@ def _empty_path(arguments: Sequence[str]) -> Message | None:
             return Message("usage.empty_path", {"name": arguments[index - 1]})
         if _PATH_ARGUMENT_OF in arguments[:index]:
             return Message("usage.empty_path", {"name": "FOLDER"})
+    return None
+
+
+def _repeated_option(arguments: Sequence[str], command: Any) -> Message | None:
+    """The refusal of an option that takes one value given twice (`record --project
+    Vene --project Ahti`): click would silently keep the last, and `record` would write
+    one line's figures into another's. Options that take several (`budget --project`)
+    and flags are left alone."""
+    from kuvadigi.problems import Message
+
+    single: dict[str, str] = {}
+    for param in getattr(command, "params", ()):
+        if getattr(param, "multiple", True) or getattr(param, "is_flag", True):
+            continue
+        for name in [*param.opts, *param.secondary_opts]:
+            single[name] = param.opts[0]
+    seen: set[str] = set()
+    for argument in arguments:
+        if argument == "--":
+            break
+        option = single.get(argument.partition("=")[0])
+        if option is None:
+            continue
+        if option in seen:
+            return Message("usage.option_twice", {"option": option})
+        seen.add(option)
     return None
 
 

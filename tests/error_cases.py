@@ -1516,6 +1516,26 @@ Ohjeet: kuvadigi report --help""",
         args="report --lang fi",
     ),
     Case(
+        "usage-option-twice",
+        "usage.option_twice",
+        "record given two projects: one line's figures would go to the other",
+        """\
+Error: --project is given twice; give it only once
+Try 'kuvadigi record --help' for help.""",
+        args="record --project Vene --project Ahti --as-of 2019-02 --actual 1 "
+        "--committed 150000",
+    ),
+    Case(
+        "usage-option-twice-fi",
+        "usage.option_twice",
+        "revise given two amounts, in Finnish",
+        """\
+Virhe: --amount on annettu kahdesti; anna se vain kerran
+Ohjeet: kuvadigi revise --help""",
+        args="revise --date 2019-05-14 --to Ahti --amount 100 --amount=200 "
+        "--source external --reason x --lang fi",
+    ),
+    Case(
         "usage-empty-folder",
         "usage.empty_path",
         "init given an empty folder name, as an unset shell variable gives it",
