@@ -115,6 +115,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "--excel koskee vain CSV:tä; lisää --format csv",
         "--excel applies to CSV only; add --format csv",
     ),
+    "error.by_source_with": (
+        "--by source näyttää rahoituslähteet, ei hankkeita; {option} koskee hankkeita, "
+        "joten jätä toinen pois",
+        "--by source shows the funding sources, not the projects; {option} is about "
+        "projects, so leave one of them out",
+    ),
     # check findings
     "check.differs": (
         "{what}: asiakirjassa {published}, riveistä laskettuna {derived}",

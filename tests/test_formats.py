@@ -399,3 +399,18 @@ def test_excel_csv__a_name_like_a_formula_stays_text(
     assert "ahti;'=1+2;" in excel
     # Machine CSV keeps the name exactly as written.
     assert "ahti,=1+2," in plain
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--revisions", None), ("--sort", "name")], ids=str
+)
+def test_budget_by_source__refuses_options_of_the_projects_table(
+    kuvadigi: Kuvadigi, option: str, value: str | None
+) -> None:
+    extra = [option] if value is None else [option, value]
+
+    result = kuvadigi("budget", "--by", "source", *extra)
+
+    assert result.exit_code == 2
+    assert f"{option} is about projects, so leave one of them out" in result.stderr
+    assert result.stdout == ""

@@ -102,6 +102,14 @@ def budget(
 
     language = lang_of(lang)
     require_csv_for_excel(format, excel, language)
+    # Options of the projects' table mean nothing to the sources' one: refused, so
+    # that nobody takes the one table for the other.
+    given = {"--revisions": revisions, "--sort": sort != BudgetSort.document}
+    meaningless = [option for option, is_given in given.items() if is_given]
+    if by is not None and meaningless:
+        from kuvadigi.i18n import say
+
+        raise UsageProblem(say("error.by_source_with", language, option=meaningless[0]))
     from kuvadigi.followup_cli import budget_as_of_option
 
     loaded = budget_as_of_option(loader.data_folder(data), year, as_of, language)
