@@ -36,7 +36,7 @@ ERROR_TEXTS: dict[str, tuple[str, str]] = {
         "is a file; it should be a folder",
     ),
     "file.not_followup": (
-        "ei ole seurannan tiedosto: nimeä kuukauden tiedosto YYYY-MM.yaml "
+        "ei ole seurannan tiedosto: nimeä kuukauden tiedosto VVVV-KK.yaml "
         "(esim. 2019-02.yaml) ja muutokset {revisions}",
         "is not a follow-up file: name a month's file YYYY-MM.yaml "
         "(e.g. 2019-02.yaml) and the revisions {revisions}",

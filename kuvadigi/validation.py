@@ -214,9 +214,11 @@ def _value_problem(
     if kind == "literal_error" and context.get("expected") == "'EUR'":
         return Message("value.currency", {"value": shown(str(given))}), None
     if kind == "literal_error":
+        # pydantic lists the choices in English ("'a', 'b' or 'c'"): a plain list reads
+        # the same in Finnish.
+        choices = str(context.get("expected")).replace(" or ", ", ")
         return Message(
-            "value.one_of",
-            {"value": shown(str(given)), "choices": str(context.get("expected"))},
+            "value.one_of", {"value": shown(str(given)), "choices": choices}
         ), None
     # A plain ValueError of a validator already says what is wrong, without pydantic's
     # "Value error, " in front.

@@ -971,7 +971,7 @@ data/budget_2019.yaml:2:8: the as-of month 2018-12 is not in the budget's year 2
         "value.one_of",
         "a revision of a kind that is neither a transfer nor new money",
         """\
-data/followup/revisions.yaml:3:11: kind: 'cut' is not one of 'transfer' or 'new_money'
+data/followup/revisions.yaml:3:11: kind: 'cut' is not one of 'transfer', 'new_money'
   3 |     kind: cut
     |           ^""",
         args=CHECK,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, Kuvadigi
+from .conftest import REPO, Kuvadigi, replace_in
 from .test_calculator import BUDGET_TABLE, BUDGET_TOTALS
 
 NBSP = "\u00a0"
@@ -414,3 +414,14 @@ def test_budget_by_source__refuses_options_of_the_projects_table(
     assert result.exit_code == 2
     assert f"{option} is about projects, so leave one of them out" in result.stderr
     assert result.stdout == ""
+
+
+def test_markdown__a_name_shown_as_written(kuvadigi: Kuvadigi, data_copy: Path) -> None:
+    # Pipes would end the cell; asterisks and underscores would make italics.
+    replace_in(data_copy / "budget_2019.yaml", "name: Ahti", "name: Ahti | vene*_api_*")
+
+    table = kuvadigi(
+        "budget", "-f", "markdown", "--lang", "fi", "--data", str(data_copy)
+    ).stdout
+
+    assert "| Ahti \\| vene\\*\\_api\\_\\* |" in table

@@ -9,6 +9,7 @@ and a table of the projects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from kuvadigi.i18n import Lang, format_amount, format_percent, say
@@ -58,7 +59,7 @@ def findings_markdown(findings: Sequence[Problem], lang: Lang) -> str:
         lines.append(
             _row(
                 [
-                    f"`{_escape(place)}`",
+                    f"`{_escape_code(place)}`",
                     severity,
                     _escape(message_text(finding.message, lang)),
                 ]
@@ -151,6 +152,17 @@ def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+# What Markdown would read as emphasis, code, a link or HTML inside a cell.
+_MARKUP = re.compile(r"([\\|*_`\[\]<>])")
+
+
 def _escape(text: str) -> str:
-    """Text safe inside a table cell: backslashes and pipes escaped, line breaks as <br>."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Text shown as written inside a table cell: backslashes, pipes and the characters
+    of emphasis, code, links and HTML escaped; line breaks as <br>."""
+    return _MARKUP.sub(r"\\\1", text).replace("\n", "<br>")
+
+
+def _escape_code(text: str) -> str:
+    """Text inside a code span of a table cell: only the pipe is escaped (a table
+    would end the cell there); within code a backslash is itself."""
+    return text.replace("|", "\\|")
