@@ -28,7 +28,7 @@ from kuvadigi.i18n import say as say_core
 from kuvadigi.ledger import Busy, ShippedData, locked, refuse_shipped_data
 from kuvadigi.matching import Ambiguous, NoMatch, find_project, fold_letters
 from kuvadigi.money import AmountError, parse_amount
-from kuvadigi.problems import DataError, InvalidValue, Message, Problem
+from kuvadigi.problems import DataError, InvalidValue, Message, Problem, os_reason
 from kuvadigi.records import Budget, FundingSource, Project
 
 if TYPE_CHECKING:
@@ -219,7 +219,7 @@ def writing(folder: Path, lang: Lang) -> Iterator[None]:
             say("error.busy", lang, folder=folder, seconds=int(busy.seconds))
         ) from None
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         raise DataError(
             [
                 Problem(

@@ -26,7 +26,7 @@ from kuvadigi.followup_models import (
 from kuvadigi.ledger import write_atomically
 from kuvadigi.loader import load_model
 from kuvadigi.money import amount_text
-from kuvadigi.problems import DataError, Message, Problem
+from kuvadigi.problems import DataError, Message, Problem, os_reason
 
 
 class NotWrittenBack(Exception):
@@ -120,6 +120,6 @@ def _write(path: Path, text: str, verify: Callable[[Path], None]) -> None:
     try:
         write_atomically(path, text, verify)
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         message = Message("file.unwritable", {"reason": reason})
         raise DataError([Problem(path, 0, 0, message)]) from None

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kuvadigi.cliapp import UsageProblem
 from kuvadigi.i18n import Lang, say
+from kuvadigi.problems import os_reason
 
 
 def output_file(path: Path, force: bool, lang: Lang, suffix: str) -> Path:
@@ -62,7 +63,7 @@ def make_folder(path: Path, lang: Lang) -> None:
     try:
         path.mkdir(exist_ok=True)
     except OSError as error:
-        raise _unwritable(path, error, lang) from None
+        raise unwritable(path, error, lang) from None
 
 
 def write_whole(path: Path, write: Callable[[Path], None], lang: Lang) -> None:
@@ -77,7 +78,7 @@ def write_whole(path: Path, write: Callable[[Path], None], lang: Lang) -> None:
         write(partial)
         os.replace(partial, path)
     except OSError as error:
-        raise _unwritable(path, error, lang) from None
+        raise unwritable(path, error, lang) from None
     finally:
         partial.unlink(missing_ok=True)
 
@@ -92,8 +93,8 @@ def write_text(path: Path, text: str, lang: Lang) -> None:
     write_whole(path, fill, lang)
 
 
-def _unwritable(path: Path, error: OSError, lang: Lang) -> UsageProblem:
-    # The operating system's reason (in its own words) says what to change: the
-    # folder's permissions, a read-only disk, a full one.
-    reason = error.strerror or str(error)
-    return UsageProblem(say("error.output_unwritable", lang, path=path, reason=reason))
+def unwritable(path: Path | str, error: OSError, lang: Lang) -> UsageProblem:
+    """The usage problem of an output the file system would not let be written."""
+    return UsageProblem(
+        say("error.output_unwritable", lang, path=path, reason=os_reason(error))
+    )

@@ -127,6 +127,13 @@ class DataError(Exception):
         self.problems = problems
 
 
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused to read or write a file, in its own words
+    (`Permission denied`): it says what to change, the permissions, a read-only or a
+    full disk."""
+    return error.strerror or str(error)
+
+
 class InvalidValue(ValueError):
     """A value in a data file that is not what its field takes, told as a `Message`
     (with a fix where one can be given). Raised inside the models' validators; the

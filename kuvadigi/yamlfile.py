@@ -30,7 +30,7 @@ import yaml
 
 from kuvadigi import yamlfast
 from kuvadigi.gcpause import paused_gc
-from kuvadigi.problems import DataError, Message, Problem
+from kuvadigi.problems import DataError, Message, Problem, os_reason
 
 # Far above any budget a city writes by hand (the shipped files are a few kilobytes, a
 # generated budget of 100 000 lines about 25 MB), small enough that a wrong file (a
@@ -356,11 +356,7 @@ def _read_bytes(path: Path) -> bytes:
         raise DataError([_file_problem(path, "file.missing")]) from None
     except OSError as error:
         raise DataError(
-            [
-                _file_problem(
-                    path, "file.unreadable", reason=error.strerror or str(error)
-                )
-            ]
+            [_file_problem(path, "file.unreadable", reason=os_reason(error))]
         ) from None
 
     if len(data) > MAX_FILE_BYTES:

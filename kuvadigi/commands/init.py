@@ -51,10 +51,9 @@ def init(
     try:
         written = write_files(files)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise UsageProblem(
-            say("error.output_unwritable", language, path=error.filename, reason=reason)
-        ) from None
+        from kuvadigi.output import unwritable
+
+        raise unwritable(error.filename, error, language) from None
     for path in written:
         print(say("init.wrote", language, path=path))
     # Quoted for a shell, so the line can be pasted as it is (a folder may hold spaces).
